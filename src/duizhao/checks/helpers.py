@@ -1,0 +1,36 @@
+"""Small tools that several checks share: spans of parts, sentences, matching on the key."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from duizhao.document import Document, Node
+
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+
+
+def sentences(doc: Document, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans of the sentences (or clauses ended by ；) of ``doc.text[start:end]``."""
+    for m in _SENTENCE.finditer(doc.text, start, end):
+        s, e = m.start(), m.end()
+        while s < e and doc.text[s] in " \t\u3000":
+            s += 1
+        if s < e:
+            yield s, e
+
+
+def search(doc: Document, pattern: re.Pattern[str], start: int = 0,
+           end: int | None = None) -> Iterator[tuple[re.Match[str], int, int]]:
+    """Matches of ``pattern`` in the normalised key, with spans of ``doc.text``."""
+    yield from doc.key.finditer(pattern, start, end)
+
+
+def key_of(doc: Document, node: Node) -> str:
+    """The normalised text of a node."""
+    return doc.key.slice(node.start, node.end)
+
+
+def in_parts(doc: Document, *roles: str) -> list[tuple[int, int]]:
+    """Spans of the sections with the given roles."""
+    return [(s.start, s.end) for s in doc.sections if s.role in roles]

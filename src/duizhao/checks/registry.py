@@ -1,0 +1,75 @@
+"""The check registry: a check is a function registered under a stable id.
+
+A check receives the parsed :class:`~duizhao.document.Document` and an immutable
+:class:`ReviewContext` and yields :class:`Hit` objects; the runner turns hits into
+:class:`Finding` objects, applying the severity configured for the check id.
+Adding a check is adding one module with one ``@register`` function; nothing else changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from duizhao.config import SEVERITIES, Settings, Severity
+from duizhao.document import Document
+
+__all__ = ["SEVERITIES", "Check", "Finding", "Hit", "ReviewContext", "Severity", "register"]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a check reports: the span of ``Document.text``, a message and a hint, in Chinese."""
+
+    start: int
+    end: int
+    message: str
+    hint: str
+    severity: Severity | None = None  # None: the check's configured severity
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str
+    severity: Severity
+    message: str
+    hint: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ReviewContext:
+    """Everything a check may know besides the document; never read globals instead."""
+
+    settings: Settings
+    aspects: tuple[str, ...] = ()
+    kind: Literal["auto", "personal", "team"] = "auto"
+
+
+CheckFunction = Callable[[Document, ReviewContext], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    severity: Severity
+    title: str
+    run: CheckFunction
+
+
+REGISTRY: dict[str, Check] = {}
+
+
+def register(check_id: str, severity: Severity,
+             title: str) -> Callable[[CheckFunction], CheckFunction]:
+    """Register a check under ``check_id`` with its default severity and a Chinese title."""
+
+    def decorate(function: CheckFunction) -> CheckFunction:
+        if check_id in REGISTRY:
+            raise ValueError(f"duplicate check id {check_id}")
+        REGISTRY[check_id] = Check(check_id, severity, title, function)
+        return function
+
+    return decorate

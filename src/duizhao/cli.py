@@ -1,0 +1,110 @@
+"""The ``duizhao`` command line: a thin shell over :mod:`duizhao.review`."""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from duizhao.checks import REGISTRY
+from duizhao.checks.registry import ReviewContext
+from duizhao.config import ConfigError, Settings, load_settings
+from duizhao.notice import load_aspects
+from duizhao.reading import UnreadableDocument
+from duizhao.reports import FORMATS, render
+from duizhao.review import Review, collect_files, review_paths
+
+EXIT_HELP = """退出码：0 没有达到 --fail-on 级别的问题；1 有（或有文件无法读取）；2 用法或配置有误。"""
+FAIL_LEVELS = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="duizhao")
+def main() -> None:
+    """duizhao（对照）：对照检查材料自动审核。"""
+
+
+def _context(config: Path | None, aspects: Path | None, notice: Path | None,
+             kind: str) -> ReviewContext:
+    if aspects and notice:
+        raise click.UsageError("--aspects 与 --notice 只能选一个")
+    try:
+        settings = load_settings(config)
+        source = aspects or notice
+        found = load_aspects(source, from_notice=notice is not None) if source else ()
+    except (ConfigError, UnreadableDocument) as exc:
+        raise click.UsageError(str(exc)) from exc
+    if source and not found:
+        raise click.UsageError(f"没能从 {source} 中读出任何方面，请检查文件内容")
+    return ReviewContext(settings=settings, aspects=found, kind=kind)  # type: ignore[arg-type]
+
+
+def _run(paths: list[Path], ctx: ReviewContext) -> Review:
+    files = collect_files(paths)
+    if not files:
+        raise click.UsageError("没有找到可审核的材料（支持 .docx .doc .wps .pdf .txt .md）")
+    if len(files) > 1 and sys.stderr.isatty():
+        with click.progressbar(length=len(files), label="审核中", file=sys.stderr) as bar:
+            return review_paths(files, ctx, progress=lambda _: bar.update(1))
+    return review_paths(files, ctx)
+
+
+def _emit(review: Review, fmt: str, output: Path | None) -> None:
+    if output is None and fmt in ("html", "xlsx"):
+        output = Path(f"duizhao-report.{fmt}")
+    if output is None:
+        color = fmt == "text" and sys.stdout.isatty()
+        click.echo(render(review, fmt, color=color).decode("utf-8"), nl=False)
+        return
+    output.write_bytes(render(review, fmt))
+    click.echo(f"报告已写入 {output.resolve()}", err=True)
+
+
+@main.command(epilog=EXIT_HELP)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--aspects", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="方面清单文件，每行一个方面。")
+@click.option("--notice", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="会议通知文件，从中提取需要对照的方面。")
+@click.option("--kind", type=click.Choice(["auto", "personal", "team"]), default="auto",
+              show_default=True, help="材料类型：个人 personal、班子 team，auto 按标题判断。")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="报告格式。html/xlsx 未指定 --output 时写入 duizhao-report.*。")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="报告写入的文件；不指定时 text/json 输出到标准输出。")
+@click.option("--fail-on", type=click.Choice(list(FAIL_LEVELS)), default="error",
+              show_default=True, help="达到哪一级问题时退出码为 1。")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="配置文件（默认读取当前目录的 duizhao.toml）。")
+def review(paths: tuple[Path, ...], aspects: Path | None, notice: Path | None, kind: str,
+           fmt: str, output: Path | None, fail_on: str, config: Path | None) -> None:
+    """审核 PATH 中的材料（文件或文件夹，文件夹递归查找）。"""
+    result = _run(list(paths), _context(config, aspects, notice, kind))
+    _emit(result, fmt, output)
+    sys.exit(1 if result.worst() in FAIL_LEVELS[fail_on] else 0)
+
+
+@main.command(epilog="示例材料为本项目自行撰写，含有故意设置的常见问题。")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("duizhao-report.html"), show_default=True, help="HTML 报告写入的文件。")
+def demo(output: Path) -> None:
+    """审核内置的示例材料，按示例通知对照方面，生成 HTML 报告。"""
+    samples = resources.files("duizhao") / "samples"
+    with resources.as_file(samples) as folder:
+        ctx = _context(None, None, folder / "notice.txt", "auto")
+        materials = [p for p in sorted(folder.glob("*.txt")) if p.name != "notice.txt"]
+        result = review_paths(materials, ctx)
+    click.echo(render(result, "text").decode("utf-8").splitlines()[-1])
+    output.write_bytes(render(result, "html"))
+    click.echo(f"报告已写入 {output.resolve()}，用浏览器打开即可查看。")
+
+
+@main.command(name="checks")
+def list_checks() -> None:
+    """列出全部检查项（编号、默认级别、说明）。"""
+    defaults = Settings()
+    for check in REGISTRY.values():
+        disabled = "（已停用）" if check.id in defaults.disabled else ""
+        click.echo(f"{check.id:28} {check.severity:8} {check.title}{disabled}")

@@ -1,0 +1,125 @@
+"""``duizhao.toml`` → typed, validated settings.
+
+Every threshold that is practice rather than rule (DOMAIN.md §3.4), every severity and
+every word list can be overridden here. Unknown keys and wrong types are errors the user
+can act on, in Chinese.
+
+    [thresholds]
+    min_chars = 3000
+    [severity]
+    "typo-repeat" = "info"
+    [checks]
+    disabled = ["punctuation"]
+    [words]
+    fixed_phrases = ["“三个务必”"]
+    [grade]
+    fail_errors = 5
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Literal
+
+CONFIG_NAME = "duizhao.toml"
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+class ConfigError(Exception):
+    """The configuration file is wrong; the message says where, in Chinese."""
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    min_chars: int = 3000
+    min_problems_chars: int = 500
+    min_causes_chars: int = 300
+    min_problem_cause_share: float = 0.5
+    min_aspect_overlap: float = 0.5
+    min_restate_similarity: float = 0.6
+
+
+@dataclass(frozen=True)
+class GradeRules:
+    """不达标: an error from a ``fail_checks`` check, or at least ``fail_errors`` errors;
+    需修改: at least ``revise_errors`` errors or ``revise_warnings`` warnings; else 基本达标."""
+
+    fail_errors: int = 5
+    fail_checks: tuple[str, ...] = ("structure-missing-section",)
+    revise_errors: int = 1
+    revise_warnings: int = 8
+
+
+@dataclass(frozen=True)
+class Settings:
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    grade: GradeRules = field(default_factory=GradeRules)
+    severities: dict[str, Severity] = field(default_factory=dict)
+    disabled: frozenset[str] = frozenset()
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def extra_words(self, name: str) -> tuple[str, ...]:
+        return self.words.get(name, ())
+
+
+def _typed(section: str, cls: type[Any], values: dict[str, Any]) -> Any:
+    known = {f.name: f for f in fields(cls)}
+    out = cls()
+    for key, value in values.items():
+        if key not in known:
+            raise ConfigError(f"配置 [{section}] 中没有“{key}”这一项，可用的有：{'、'.join(known)}")
+        default = getattr(out, key)
+        if isinstance(default, tuple):
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"配置 [{section}] {key} 应为字符串列表")
+            value = tuple(value)
+        elif isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        elif type(value) is not type(default):
+            raise ConfigError(f"配置 [{section}] {key} 应为{type(default).__name__}类型，实际是“{value!r}”")
+        out = replace(out, **{key: value})
+    return out
+
+
+def _strings(section: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"配置 [{section}] 的值应为字符串列表")
+    return tuple(value)
+
+
+def settings_from(data: dict[str, Any]) -> Settings:
+    unknown = set(data) - {"thresholds", "grade", "severity", "checks", "words"}
+    if unknown:
+        raise ConfigError(f"配置中有无法识别的部分：{'、'.join(sorted(unknown))}")
+    severities = dict(data.get("severity", {}))
+    for check_id, severity in severities.items():
+        if severity not in SEVERITIES:
+            raise ConfigError(f"配置 [severity] {check_id} 应为 error、warning 或 info 之一")
+    checks = data.get("checks", {})
+    if set(checks) - {"disabled"}:
+        raise ConfigError("配置 [checks] 只支持 disabled = [\"检查项编号\", …]")
+    return Settings(
+        thresholds=_typed("thresholds", Thresholds, data.get("thresholds", {})),
+        grade=_typed("grade", GradeRules, data.get("grade", {})),
+        severities=severities,
+        disabled=frozenset(_strings("checks", checks.get("disabled", []))),
+        words={k: _strings(f"words.{k}", v) for k, v in data.get("words", {}).items()},
+    )
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Settings from ``path``, else ``./duizhao.toml`` when present, else the defaults."""
+    if path is None:
+        path = Path(CONFIG_NAME)
+        if not path.is_file():
+            return Settings()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"找不到配置文件 {path}") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"配置文件 {path} 格式有误：{exc}") from exc
+    return settings_from(data)

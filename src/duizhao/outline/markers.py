@@ -1,0 +1,47 @@
+"""Numbering markers as written in materials, and their values."""
+
+from __future__ import annotations
+
+import re
+
+NUMERALS = "一二三四五六七八九十"
+_CN = f"[{NUMERALS}]{{1,3}}"
+
+SECTION = re.compile(rf"(?:{_CN}[、．.，,]|第{_CN}部分[、：:，,．.]?|第{_CN}[、：:，,．.])")
+ASPECT_CN = re.compile(rf"[（(]{_CN}[）)]")
+ASPECT_DOT = re.compile(r"\d{1,2}[.．](?!\d)")
+ITEM_FAMILIES: dict[str, re.Pattern[str]] = {
+    "shi": re.compile(rf"(?:其)?{_CN}是(?:[，,：:]?)"),
+    "di": re.compile(rf"第{_CN}[，,、：:]"),
+    "dun": re.compile(r"\d{1,2}、"),
+    "paren": re.compile(r"[（(]\d{1,2}[）)]"),
+    "dot": re.compile(r"\d{1,2}[.．](?!\d)"),
+    "circled": re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩]"),
+}
+# Where an inline item may start: paragraph start, or after a sentence or clause end.
+INLINE_BEFORE = re.compile(r"[。；;！!？?：:]\s*$")
+
+
+def value(label: str) -> int | None:
+    """The number a label stands for: “三是” → 3, “（十二）” → 12, “4.” → 4, “②” → 2."""
+    digits = re.search(r"\d+", label)
+    if digits:
+        return int(digits.group())
+    circled = re.search(r"[①-⑩]", label)
+    if circled:
+        return ord(circled.group()) - ord("①") + 1
+    chinese = re.search(f"[{NUMERALS}]+", label)
+    return cn_value(chinese.group()) if chinese else None
+
+
+def cn_value(numeral: str) -> int | None:
+    digits = [NUMERALS.index(c) + 1 for c in numeral]
+    if len(digits) == 1:
+        return digits[0]
+    if len(digits) == 2 and digits[0] == 10:
+        return 10 + digits[1]
+    if len(digits) == 2 and digits[1] == 10:
+        return digits[0] * 10
+    if len(digits) == 3 and digits[1] == 10:
+        return digits[0] * 10 + digits[2]
+    return None

@@ -1,0 +1,57 @@
+"""Readers: one per file format, each returning the extracted text plus notes.
+
+Only this package knows file formats. ``read_text_of(path)`` picks the reader by suffix;
+anything that cannot be read raises :class:`UnreadableDocument` with a Chinese message the
+user can act on. Notes (“表格已按文本读取”) are data, not errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class UnreadableDocument(Exception):
+    """The file cannot be turned into text; the message says why, in Chinese."""
+
+
+@dataclass
+class Extracted:
+    text: str
+    notes: list[str] = field(default_factory=list)
+
+
+Reader = Callable[[Path], Extracted]
+MAX_BYTES = 50 * 1024 * 1024
+
+
+def _readers() -> dict[str, Reader]:
+    from duizhao.reading import converted, docx, txt
+
+    return {
+        ".txt": txt.read, ".md": txt.read, ".text": txt.read,
+        ".docx": docx.read, ".doc": converted.read_legacy, ".wps": converted.read_legacy,
+        ".pdf": converted.read_pdf,
+    }
+
+
+SUPPORTED = (".txt", ".md", ".text", ".docx", ".doc", ".wps", ".pdf")
+
+
+def read_text_of(path: Path) -> Extracted:
+    reader = _readers().get(path.suffix.lower())
+    if reader is None:
+        raise UnreadableDocument(
+            f"不支持的文件类型“{path.suffix or '无扩展名'}”，请另存为 .docx、.txt 或 .pdf 后再审核")
+    if not path.is_file():
+        raise UnreadableDocument("文件不存在或不是普通文件")
+    size = path.stat().st_size
+    if size == 0:
+        raise UnreadableDocument("文件为空（0 字节），请确认上传的是定稿")
+    if size > MAX_BYTES:
+        raise UnreadableDocument(f"文件过大（{size // 1048576} MB），单个材料不应超过 50 MB")
+    extracted = reader(path)
+    if not extracted.text.strip():
+        raise UnreadableDocument("文件中没有可读取的文字（可能是扫描件图片或空白文档）")
+    return extracted

@@ -1,0 +1,99 @@
+"""The review pipeline: read → normalise → outline → run checks → grade.
+
+``review_paths`` is what the CLI (and later the web app) calls. One unreadable file is
+reported with its error and the rest of the batch is still reviewed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duizhao.checks  # noqa: F401  (registers every check)
+from duizhao.checks.registry import Finding, ReviewContext
+from duizhao.checks.runner import run_checks
+from duizhao.config import GradeRules
+from duizhao.document import Document
+from duizhao.outline import parse
+from duizhao.reading import SUPPORTED, UnreadableDocument, read_text_of
+
+GRADES = ("不达标", "需修改", "基本达标")
+
+
+
+@dataclass
+class Reviewed:
+    path: str
+    document: Document | None = None
+    findings: list[Finding] = field(default_factory=list)
+    grade: str | None = None
+    error: str | None = None
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+
+@dataclass
+class Review:
+    documents: list[Reviewed]
+
+    def worst(self) -> str | None:
+        """The most severe level reached anywhere in the batch (an unreadable file is an error)."""
+        levels = {f.severity for d in self.documents for f in d.findings}
+        if any(d.error for d in self.documents):
+            levels.add("error")
+        return next((s for s in ("error", "warning", "info") if s in levels), None)
+
+
+def grade(findings: list[Finding], rules: GradeRules) -> str:
+    errors = [f for f in findings if f.severity == "error"]
+    warnings = sum(1 for f in findings if f.severity == "warning")
+    if len(errors) >= rules.fail_errors or any(f.check in rules.fail_checks for f in errors):
+        return "不达标"
+    if len(errors) >= rules.revise_errors or warnings >= rules.revise_warnings:
+        return "需修改"
+    return "基本达标"
+
+
+def review_document(doc: Document, ctx: ReviewContext) -> Reviewed:
+    if ctx.kind != "auto":
+        doc.kind = ctx.kind
+    findings = run_checks(doc, ctx)
+    return Reviewed(doc.path, doc, findings, grade(findings, ctx.settings.grade))
+
+
+def review_text(text: str, ctx: ReviewContext, path: str = "") -> Reviewed:
+    return review_document(parse(text, path), ctx)
+
+
+def review_file(path: Path, ctx: ReviewContext) -> Reviewed:
+    try:
+        extracted = read_text_of(path)
+    except UnreadableDocument as exc:
+        return Reviewed(str(path), error=str(exc))
+    return review_document(parse(extracted.text, str(path), extracted.notes), ctx)
+
+
+def collect_files(paths: Iterable[Path]) -> list[Path]:
+    """Files to review: the files given, and supported files anywhere under given folders."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file()
+                            and p.suffix.lower() in SUPPORTED
+                            and not any(part.startswith((".", "~$"))
+                                        for part in p.relative_to(path).parts))
+        else:
+            found.append(path)
+    return found
+
+
+def review_paths(paths: Iterable[Path], ctx: ReviewContext,
+                 progress: Callable[[Path], None] | None = None) -> Review:
+    reviewed = []
+    for path in collect_files(paths):
+        reviewed.append(review_file(path, ctx))
+        if progress:
+            progress(path)
+    return Review(reviewed)

@@ -1,0 +1,1 @@
+"""Text normalisation: matching keys that always map back to the displayed text."""

@@ -1,0 +1,76 @@
+"""Website masks: words that template sites write in pinyin or symbols to dodge filters.
+
+The pinyin masks are generated with pypinyin from a word list (initials for words of four
+characters or more, whole pinyin for any word), never listed by hand. A single ``_``, ``X``
+or ``D`` stands for 党 only where the neighbouring characters show it (党员, 治党, 党的…);
+``ZZ`` is 政治. Everything here is about recognising masks; reporting them is the
+``masked-word`` check's job and restoring them is the normaliser's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pypinyin import Style, lazy_pinyin
+
+MASKED_WORDS = (
+    "民主生活会", "组织生活会", "专题民主生活会", "党史", "党史学习教育", "政治", "党员", "党委",
+    "党组", "党建", "党性", "党风", "党章", "党中央", "习近平", "总书记", "中国共产党", "共产党",
+    "社会主义", "马克思主义", "纪委", "反腐", "腐败", "廉政", "民主", "学习教育", "主题教育",
+    "四个意识", "四个自信", "两个维护", "两个确立", "八项规定", "意识形态", "从严治党",
+    "全面从严治党", "对照检查", "批评与自我批评", "政治站位", "领导干部",
+)
+EXTRA_MASKS = {"zz": "政治", "xjp": "习近平", "gcd": "共产党"}
+
+_CJK = r"\u3400-\u9fff"
+_LETTERS = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])")
+_UNDERSCORE = re.compile(rf"(?<=[{_CJK}])_(?=[{_CJK}])")
+_LETTER_PARTY = re.compile(rf"(?<![A-Za-z0-9_*])[XxDd](?=[{_CJK}])")
+_PARTY_NEXT = set("员委性风建章史组内纪规课务旗徽")
+_PARTY_NEXT2 = {"中央", "和国", "政机", "的领", "的建", "的十", "的二", "的创", "的历",
+                "的理", "的基", "的宗", "的光", "的组", "的纪", "的群", "的自", "的优", "的全",
+                "的思", "的路", "的方", "的政", "的事", "的初", "的使"}
+_PARTY_PREV = set("治入爱护")
+
+
+@cache
+def pinyin_masks() -> dict[str, str]:
+    """Lower-case pinyin mask → the word it stands for."""
+    masks: dict[str, str] = dict(EXTRA_MASKS)
+    for word in MASKED_WORDS:
+        if len(word) >= 4:
+            masks.setdefault("".join(lazy_pinyin(word, style=Style.FIRST_LETTER)), word)
+        masks.setdefault("".join(lazy_pinyin(word)), word)
+    return masks
+
+
+@dataclass(frozen=True)
+class Mask:
+    start: int
+    end: int
+    word: str
+
+
+def _is_party(text: str, i: int) -> bool:
+    after = text[i + 1:i + 3]
+    before = text[i - 1] if i else ""
+    if re.match(r"[A-Za-z0-9]", before):
+        return False
+    return after[:1] in _PARTY_NEXT or after in _PARTY_NEXT2 or before in _PARTY_PREV
+
+
+def find_masks(text: str) -> list[Mask]:
+    """Every mask in a text (raw or normalised), in order."""
+    table = pinyin_masks()
+    found = [Mask(m.start(), m.end(), table[m.group().lower()])
+             for m in _LETTERS.finditer(text) if m.group().lower() in table]
+    found += [Mask(m.start(), m.end(), "党") for m in _UNDERSCORE.finditer(text)]
+    found += [Mask(m.start(), m.end(), "党") for m in _LETTER_PARTY.finditer(text)
+              if _is_party(text, m.start())]
+    return sorted(found, key=lambda mask: mask.start)
+
+
+def mask_edits(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start, m.end, m.word) for m in find_masks(text)]
