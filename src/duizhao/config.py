@@ -90,17 +90,28 @@ def _strings(section: str, value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _known_check(section: str, check_id: str) -> None:
+    from duizhao.checks import REGISTRY
+
+    if check_id not in REGISTRY:
+        raise ConfigError(f"配置 [{section}] 中的“{check_id}”不是已有的检查项，"
+                          "可用 duizhao checks 查看全部编号")
+
+
 def settings_from(data: dict[str, Any]) -> Settings:
     unknown = set(data) - {"thresholds", "grade", "severity", "checks", "words"}
     if unknown:
         raise ConfigError(f"配置中有无法识别的部分：{'、'.join(sorted(unknown))}")
     severities = dict(data.get("severity", {}))
     for check_id, severity in severities.items():
+        _known_check("severity", check_id)
         if severity not in SEVERITIES:
             raise ConfigError(f"配置 [severity] {check_id} 应为 error、warning 或 info 之一")
     checks = data.get("checks", {})
     if set(checks) - {"disabled"}:
         raise ConfigError("配置 [checks] 只支持 disabled = [\"检查项编号\", …]")
+    for check_id in _strings("checks", checks.get("disabled", [])):
+        _known_check("checks", check_id)
     return Settings(
         thresholds=_typed("thresholds", Thresholds, data.get("thresholds", {})),
         grade=_typed("grade", GradeRules, data.get("grade", {})),

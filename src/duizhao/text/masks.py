@@ -26,7 +26,7 @@ EXTRA_MASKS = {"zz": "政治", "xjp": "习近平", "gcd": "共产党"}
 
 _CJK = r"\u3400-\u9fff"
 _LETTERS = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])")
-_UNDERSCORE = re.compile(rf"(?<=[{_CJK}])_(?=[{_CJK}])")
+_UNDERSCORE = re.compile(rf"(?<=[{_CJK}])_(?=[{_CJK}])|(?<=[治入爱])_(?!_)")
 _LETTER_PARTY = re.compile(rf"(?<![A-Za-z0-9_*])[XxDd](?=[{_CJK}])")
 _PARTY_NEXT = set("员委性风建章史组内纪规课务旗徽")
 _PARTY_NEXT2 = {"中央", "和国", "政机", "的领", "的建", "的十", "的二", "的创", "的历",
