@@ -45,3 +45,40 @@ def test_inline_item_spans_stop_at_next_item():
     assert doc.text[first.start:first.end].startswith("一是推进项目偏慢")
     assert first.end == second.start
     assert first.heading == "推进项目偏慢，2 个项目延期" or first.heading.startswith("推进项目偏慢")
+
+
+VARIANTS = """某镇党委领导班子2024年度民主生活会对照检查材料
+根据要求，班子认真准备。
+一、上年度民主生活会整改落实情况
+去年查摆的 5 个问题已全部整改。
+二、存在的问题。在以下两个方面还有差距。
+1.在政治建设方面
+第一，学习不够系统。第二，调研偏少。
+2.在作风建设方面
+1、会议偏多。2、文件偏长。
+三、问题产生的原因
+(一)理想信念有所弱化
+(二)宗旨意识有所淡化
+四、下一步整改措施
+首先要加强学习。
+五、个人有关事项
+无。
+"""
+
+
+def test_variants_extra_sections_and_other_numbering():
+    doc = parse(VARIANTS)
+    assert doc.kind == "team"
+    assert [s.role for s in doc.sections] == [
+        "preamble", "other", "problems", "causes", "measures", "other"]
+    problems = doc.sections_of("problems")[0]
+    assert problems.heading == "存在的问题"
+    assert [a.label for a in problems.children] == ["1.", "2."]
+    assert [i.label for i in problems.children[0].children] == ["第一", "第二"]
+    assert [i.label for i in problems.children[1].children] == ["1、", "2、"]
+    assert [p.heading for p in doc.points("causes")] == ["理想信念有所弱化", "宗旨意识有所淡化"]
+
+
+def test_numbered_line_that_names_no_part_is_content():
+    doc = parse("一、存在的问题\n二、学习不够深入\n三、整改措施\n一是加强学习。\n")
+    assert [s.role for s in doc.sections] == ["problems", "measures"]

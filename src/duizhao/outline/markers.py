@@ -7,7 +7,7 @@ import re
 NUMERALS = "一二三四五六七八九十"
 _CN = f"[{NUMERALS}]{{1,3}}"
 
-SECTION = re.compile(rf"(?:{_CN}[、．.，,]|第{_CN}部分[、：:，,．.]?|第{_CN}[、：:，,．.])")
+SECTION = re.compile(rf"(?:{_CN}[、．.，,]|第{_CN}部分[、：:，,．.]?)")
 ASPECT_CN = re.compile(rf"[（(]{_CN}[）)]")
 ASPECT_DOT = re.compile(r"\d{1,2}[.．](?!\d)")
 ITEM_FAMILIES: dict[str, re.Pattern[str]] = {

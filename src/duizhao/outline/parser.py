@@ -34,13 +34,14 @@ _BARE_HEADING = re.compile(r"^(?:存在的?问题|主要问题|问题查摆|原�
 _HEAD_END = re.compile(r"[。：:！？]")
 
 
-def classify(heading: str) -> SectionRole:
+def classify(heading: str) -> SectionRole | None:
+    """The part a heading names, or None when it names none (then it is no part heading)."""
     key = normalize(heading).key
     for pattern, role in ((_OTHER, "other"), (_CAUSES, "causes"), (_MEASURES, "measures"),
                           (_PROBLEMS, "problems")):
         if pattern.search(key):
             return role  # type: ignore[return-value]
-    return "other"
+    return None
 
 
 def split_lines(text: str) -> list[Line]:
@@ -67,12 +68,12 @@ def _section_at(line: Line) -> Node | None:
     label = markers.SECTION.match(line.text)
     if label:
         heading, body = _heading_of(line, label.end())
-        if heading and len(heading) <= 60:
-            return Node(classify(heading), line.start, line.end, label.group(), heading, body)
-        return None
+        role = classify(heading) if len(heading) <= 60 else None
+        return Node(role, line.start, line.end, label.group(), heading, body) if role else None
     if len(line.text) <= 25 and _BARE_HEADING.match(line.text):
         heading, body = _heading_of(line, 0)
-        return Node(classify(heading), line.start, line.end, "", heading, body)
+        role = classify(heading)
+        return Node(role, line.start, line.end, "", heading, body) if role else None
     return None
 
 
