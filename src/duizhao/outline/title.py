@@ -8,7 +8,7 @@ from duizhao.document import Kind, Title
 from duizhao.text.normal import normalize
 
 _TITLE_WORDS = re.compile(r"材料|提纲|发言|对照|检查|剖析|生活会|检视")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _MEETING = re.compile(r"(?:专题)?(?:民主生活会|组织生活会)")
 POSTS = ("党委书记", "党组书记", "党工委书记", "支部书记", "副书记", "书记", "副局长", "局长",
          "副主任", "主任", "副部长", "部长", "副县长", "县长", "副市长", "市长", "副区长", "区长",

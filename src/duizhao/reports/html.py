@@ -1,9 +1,268 @@
-"""HTML report. Pending."""
+"""The HTML report: one self-contained page, a batch table and every document with its findings marked.
+
+Every piece of user text (document text, paths, titles, messages) passes through :func:`esc`;
+the only unescaped markup is this module's own, the inlined ``report.css`` and ``report.js``.
+"""
 
 from __future__ import annotations
 
-from duizhao.review import Review
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from html import escape
+from importlib import resources
+
+from duizhao.checks.registry import REGISTRY, Finding
+from duizhao.document import Document, Node
+from duizhao.review import GRADES, Review, Reviewed
+
+SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
+RANK = {"error": 0, "warning": 1, "info": 2}
+KIND = {"personal": "个人", "team": "班子", "unknown": "未识别"}
+GRADE_CLASS = {"不达标": "g-fail", "需修改": "g-revise", "基本达标": "g-pass"}
+ROLE = {"preamble": "开头", "problems": "存在的问题", "causes": "原因分析", "measures": "整改措施",
+        "other": "其他"}
+UNREADABLE = "无法读取"
+BATCH_COLUMNS = ("序号", "文件", "标题", "类型", "结论", "字数", "错误", "警告", "提示")
 
 
-def render(review: Review) -> bytes:
-    return b"<!doctype html><meta charset=utf-8><title>duizhao</title>"
+def esc(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+@cache
+def asset(name: str) -> str:
+    return resources.files("duizhao.reports").joinpath(name).read_text(encoding="utf-8")
+
+
+def title_of(check: str) -> str:
+    found = REGISTRY.get(check)
+    return found.title if found else check
+
+
+def short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def grade_badge(item: Reviewed) -> str:
+    grade = item.grade or UNREADABLE
+    return f'<span class="grade {GRADE_CLASS.get(grade, "g-unread")}">{esc(grade)}</span>'
+
+
+# --- highlighting ----------------------------------------------------------------------------
+
+
+@dataclass
+class Marked:
+    """The text with findings marked, and for each finding the element id to scroll to."""
+
+    html: str
+    targets: list[str]
+
+
+def _bounds(findings: list[Finding], size: int) -> list[tuple[int, int]]:
+    spans = []
+    for f in findings:
+        start, end = sorted((min(max(f.start, 0), size), min(max(f.end, 0), size)))
+        spans.append((start, end))
+    return spans
+
+
+def _tooltip(findings: list[Finding], covering: list[int]) -> str:
+    parts = [f"[{SEVERITY[findings[k].severity]}] {findings[k].message}\n建议：{findings[k].hint}"
+             for k in covering]
+    return "\n\n".join(parts)
+
+
+def _zero_width(n: int, k: int, f: Finding) -> str:
+    tip = _tooltip([f], [0])
+    return (f'<span class="zw s-{f.severity}" id="z{n}-{k}" data-f="f{n}-{k}" title="{esc(tip)}" '
+            f'role="button" aria-label="{esc(f.message)}">▲</span>')
+
+
+def _mark(n: int, seg: int, piece: str, findings: list[Finding], covering: list[int]) -> str:
+    worst = min((findings[k].severity for k in covering), key=RANK.__getitem__)
+    multi = " multi" if len(covering) > 1 else ""
+    ids = " ".join(f"f{n}-{k}" for k in covering)
+    tip = esc(_tooltip(findings, covering))
+    return f'<mark class="s-{worst}{multi}" id="m{n}-{seg}" data-f="{ids}" title="{tip}">{esc(piece)}</mark>'
+
+
+def _inserts(n: int, findings: list[Finding], spans: list[tuple[int, int]],
+             anchors: dict[int, str]) -> dict[int, list[str]]:
+    """Markup placed before the character at an offset: section anchors and zero-width markers."""
+    inserts: dict[int, list[str]] = {}
+    for offset, anchor_id in anchors.items():
+        inserts.setdefault(offset, []).append(f'<span class="anchor" id="{anchor_id}"></span>')
+    for k, (start, end) in enumerate(spans):
+        if start == end:
+            inserts.setdefault(start, []).append(_zero_width(n, k, findings[k]))
+    return inserts
+
+
+def highlight(n: int, text: str, findings: list[Finding], anchors: dict[int, str] | None = None) -> Marked:
+    """Split the text at every finding boundary; each segment is marked by all findings covering it."""
+    spans = _bounds(findings, len(text))
+    inserts = _inserts(n, findings, spans, anchors or {})
+    cuts = sorted({0, len(text), *inserts, *(s for span in spans for s in span)})
+    opening: dict[int, list[int]] = {}
+    for k, (start, end) in enumerate(spans):
+        if start < end:
+            opening.setdefault(start, []).append(k)
+    targets = [f"z{n}-{k}" if start == end else "" for k, (start, end) in enumerate(spans)]
+    out: list[str] = []
+    active: list[int] = []
+    for seg, (a, b) in enumerate(zip(cuts, [*cuts[1:], len(text)], strict=True)):
+        out += inserts.get(a, [])
+        active = [k for k in active if spans[k][1] > a] + opening.get(a, [])
+        if a == b:
+            continue
+        for k in opening.get(a, []):
+            targets[k] = f"m{n}-{seg}"
+        out.append(_mark(n, seg, text[a:b], findings, active) if active else esc(text[a:b]))
+    return Marked("".join(out), targets)
+
+
+# --- one document ----------------------------------------------------------------------------
+
+
+def _anchors(n: int, doc: Document) -> dict[int, str]:
+    anchors: dict[int, str] = {}
+    for i, section in enumerate(doc.sections):
+        anchors.setdefault(section.start, f"s{n}-{i}")
+        for j, child in enumerate(c for c in section.children if c.role == "aspect"):
+            anchors.setdefault(child.start, f"s{n}-{i}-{j}")
+    return anchors
+
+
+def _items(node: Node) -> int:
+    return sum(1 for c in node.walk() if c.role == "item")
+
+
+def _outline_entry(n: int, i: int, section: Node) -> str:
+    aspects = [c for c in section.children if c.role == "aspect"]
+    name = f"{section.label}{section.heading}"
+    counts = f"{len(aspects)} 个方面，{_items(section)} 条" if aspects or _items(section) else ""
+    role = "：".join(part for part in (ROLE[section.role] if name else "", counts) if part)
+    head = (f'<a href="#s{n}-{i}">{esc(short(name or ROLE[section.role], 30))}</a> '
+            f'<span class="meta">{esc(role)}</span>')
+    rows = [f'<li><a href="#s{n}-{i}-{j}">{esc(short(a.label + a.heading, 30))}</a>'
+            f' <span class="meta">{_items(a)} 条</span></li>' for j, a in enumerate(aspects)]
+    sub = f"<ul>{''.join(rows)}</ul>" if rows else ""
+    return f"<li>{head}{sub}</li>"
+
+
+def outline(n: int, doc: Document) -> str:
+    if not doc.sections:
+        return '<p class="meta">未识别出结构。</p>'
+    entries = "".join(_outline_entry(n, i, s) for i, s in enumerate(doc.sections))
+    return f'<ul class="outline">{entries}</ul>'
+
+
+def _finding(n: int, k: int, f: Finding, doc: Document, target: str) -> str:
+    line = doc.text.count("\n", 0, f.start) + 1
+    flagged = short(doc.text[f.start:f.end]) if f.end > f.start else "（此处）"
+    return (f'<li id="f{n}-{k}" class="s-{f.severity}"><div class="fbody">'
+            f'<span class="badge b-{f.severity}">{SEVERITY[f.severity]}</span>'
+            f'<span class="cid">{esc(f.check)}</span> {esc(title_of(f.check))}'
+            f'<p class="msg">{esc(f.message)}</p><p class="hint">建议：{esc(f.hint)}</p></div>'
+            f'<div class="quote">第{line}行 · “{esc(flagged)}” '
+            f'<a class="goto" href="#{target}">定位到原文</a></div></li>')
+
+
+def findings_list(n: int, item: Reviewed, targets: list[str]) -> str:
+    assert item.document is not None
+    if not item.findings:
+        return '<p class="none">未发现问题。</p>'
+    rows = (_finding(n, k, f, item.document, targets[k]) for k, f in enumerate(item.findings))
+    return f'<ol class="findings">{"".join(rows)}</ol>'
+
+
+def _meta(item: Reviewed, doc: Document) -> str:
+    fields = [("文件", item.path), ("类型", KIND.get(doc.kind, doc.kind)),
+              ("单位", doc.title.unit or "—"), ("职务", doc.title.post or "—"),
+              ("字数", f"全文 {doc.chars()} 字；问题 {doc.part_chars('problems')} 字；"
+                      f"原因 {doc.part_chars('causes')} 字；措施 {doc.part_chars('measures')} 字"),
+              ("问题", "，".join(f"{name} {item.count(s)} 条" for s, name in SEVERITY.items()))]
+    rows = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in fields)
+    return f'<dl class="docmeta">{rows}</dl>'
+
+
+def _notes(doc: Document) -> str:
+    if not doc.notes:
+        return ""
+    return '<div class="notes">' + "<br>".join(f"说明：{esc(note)}" for note in doc.notes) + "</div>"
+
+
+def document_section(n: int, item: Reviewed) -> str:
+    head = (f'<section class="card doc" id="doc-{n}"><a class="back" href="#batch">返回汇总表</a>'
+            f'<h2>{n}. {esc(_doc_title(item))} {grade_badge(item)}</h2>')
+    doc = item.document
+    if doc is None:
+        return (f'{head}<dl class="docmeta"><dt>文件</dt><dd>{esc(item.path)}</dd>'
+                f'<dt>错误</dt><dd>{esc(item.error or "")}</dd></dl></section>')
+    marked = highlight(n, doc.text, item.findings, _anchors(n, doc))
+    side = (f'<aside class="side"><h3>问题清单（{len(item.findings)} 条）</h3>'
+            f"{findings_list(n, item, marked.targets)}<h3>结构</h3>{outline(n, doc)}</aside>")
+    body = f'<div><h3>全文</h3><div class="fulltext">{marked.html}</div></div>'
+    return f'{head}{_meta(item, doc)}{_notes(doc)}<div class="layout">{side}{body}</div></section>'
+
+
+def _doc_title(item: Reviewed) -> str:
+    if item.document is None:
+        return item.path.replace("\\", "/").rsplit("/", 1)[-1]
+    return item.document.title.text or "（未识别标题）"
+
+
+# --- the batch -------------------------------------------------------------------------------
+
+
+def _batch_row(n: int, item: Reviewed) -> str:
+    doc = item.document
+    grade = grade_badge(item)
+    if doc is None:
+        grade += f'<div class="errmsg">{esc(item.error or "")}</div>'
+    cells = [f'<td class="n">{n}</td>', f'<td class="file"><a href="#doc-{n}">{esc(item.path)}</a></td>',
+             f"<td>{esc(doc.title.text if doc else '') or '—'}</td>",
+             f"<td>{esc(KIND.get(doc.kind, doc.kind)) if doc else '—'}</td>", f"<td>{grade}</td>",
+             f'<td class="n">{doc.chars() if doc else "—"}</td>']
+    cells += [f'<td class="n">{item.count(s) if doc else "—"}</td>' for s in SEVERITY]
+    return f"<tr>{''.join(cells)}</tr>"
+
+
+def batch_table(review: Review) -> str:
+    head = "".join(f"<th>{h}</th>" for h in BATCH_COLUMNS)
+    rows = "".join(_batch_row(n, item) for n, item in enumerate(review.documents, 1))
+    return (f'<section class="card" id="batch"><h2>汇总</h2><table class="batch"><thead><tr>{head}</tr>'
+            f"</thead><tbody>{rows}</tbody></table></section>")
+
+
+def summary(review: Review) -> Iterator[str]:
+    grades = [d.grade or UNREADABLE for d in review.documents]
+    yield f"共 {len(grades)} 份材料"
+    for grade in (*GRADES, UNREADABLE):
+        if grade in grades:
+            css = GRADE_CLASS.get(grade, "g-unread")
+            yield f'<span class="grade {css}">{grade}</span> {grades.count(grade)} 份'
+    for severity, name in SEVERITY.items():
+        yield f"{name} {sum(d.count(severity) for d in review.documents)} 条"
+
+
+def header(review: Review, generated: datetime | None) -> str:
+    when = f'<p class="meta">生成时间：{generated:%Y-%m-%d %H:%M}</p>' if generated else ""
+    items = "".join(f"<li>{s}</li>" for s in summary(review))
+    return (f'<header class="top"><h1>对照检查材料审核报告</h1>{when}<ul class="summary">{items}</ul>'
+            '<p class="meta">点击原文中的标记查看问题说明和修改建议；▲ 表示此处缺少内容。</p></header>')
+
+
+def render(review: Review, *, generated: datetime | None = None) -> bytes:
+    """The whole report as one HTML page; ``generated`` (if given) is printed as the generation time."""
+    docs = "".join(document_section(n, item) for n, item in enumerate(review.documents, 1))
+    page = ('<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f'<title>对照检查材料审核报告</title><style>{asset("report.css")}</style></head>'
+            f'<body><div class="page">{header(review, generated)}{batch_table(review)}{docs}</div>'
+            f'<div id="pop" hidden role="dialog"></div><script>{asset("report.js")}</script></body></html>\n')
+    return page.encode("utf-8")

@@ -1,9 +1,118 @@
-"""XLSX report. Pending."""
+"""The XLSX report: a summary sheet (one row per document) and a findings sheet for reviewers to annotate.
+
+Text is always written as text: a value starting with = + - @ is never stored as a formula,
+and characters XML cannot hold are dropped.
+"""
 
 from __future__ import annotations
 
-from duizhao.review import Review
+from collections.abc import Sequence
+from io import BytesIO
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from duizhao.checks.registry import REGISTRY, Finding
+from duizhao.reports.text import excerpt, line_of
+from duizhao.review import Review, Reviewed
+
+SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
+KIND = {"personal": "个人", "team": "班子", "unknown": "未识别"}
+FILL = {name: PatternFill("solid", fgColor=color) for name, color in (
+    ("不达标", "FDE4E1"), ("需修改", "FFF0C2"), ("基本达标", "DCF5E3"), ("无法读取", "ECEEF1"),
+    ("错误", "FDE4E1"), ("警告", "FFF0C2"), ("提示", "E1EEFC"))}
+FORMULA_START = ("=", "+", "-", "@")
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+
+# (header, width, wrap)
+SUMMARY = [("序号", 6, False), ("文件", 40, True), ("标题", 40, True), ("类型", 8, False),
+           ("单位", 18, True), ("职务", 12, True), ("结论", 10, False), ("全文字数", 10, False),
+           ("问题字数", 10, False), ("原因字数", 10, False), ("措施字数", 10, False), ("错误", 7, False),
+           ("警告", 7, False), ("提示", 7, False), ("读取错误", 30, True)]
+FINDINGS = [("序号", 6, False), ("文件", 30, True), ("检查项", 22, False), ("检查项名称", 20, True),
+            ("级别", 7, False), ("位置", 9, False), ("原文摘录", 44, True), ("说明", 40, True),
+            ("建议", 40, True), ("审核人意见", 30, True), ("是否采纳", 10, False)]
+
+Row = Sequence[str | int | None]
+
+
+def _cell_value(value: str | int | None) -> str | int | None:
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
+def _append(ws: Worksheet, row: Row, columns: list[tuple[str, int, bool]]) -> None:
+    ws.append([_cell_value(v) for v in row])
+    for cell, (_, _, wrap) in zip(ws[ws.max_row], columns, strict=True):
+        cell.alignment = WRAP if wrap else TOP
+        if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+            cell.data_type = "s"
+            cell.quotePrefix = True
+        if isinstance(cell.value, str) and cell.value in FILL:
+            cell.fill = FILL[cell.value]
+
+
+def _sheet(ws: Worksheet, title: str, columns: list[tuple[str, int, bool]]) -> None:
+    ws.title = title
+    ws.append([name for name, _, _ in columns])
+    for index, (_, width, _) in enumerate(columns, 1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+        ws.cell(1, index).font = Font(bold=True)
+        ws.cell(1, index).alignment = Alignment(horizontal="center", vertical="center")
+    ws.freeze_panes = "A2"
+
+
+def _finish(ws: Worksheet) -> None:
+    ws.auto_filter.ref = ws.dimensions
+
+
+def summary_row(n: int, item: Reviewed) -> Row:
+    doc = item.document
+    if doc is None:
+        return [n, item.path, None, None, None, None, "无法读取", *[None] * 7, item.error]
+    counts = [item.count(s) for s in SEVERITY]
+    sizes = [doc.chars(), *(doc.part_chars(role) for role in ("problems", "causes", "measures"))]
+    return [n, item.path, doc.title.text, KIND.get(doc.kind, doc.kind), doc.title.unit, doc.title.post,
+            item.grade, *sizes, *counts, None]
+
+
+def finding_row(n: int, item: Reviewed, f: Finding) -> Row:
+    text = item.document.text if item.document else ""
+    found = REGISTRY.get(f.check)
+    return [n, item.path, f.check, found.title if found else f.check, SEVERITY[f.severity],
+            f"第{line_of(text, f.start)}行", excerpt(text, f.start, f.end, width=15), f.message, f.hint,
+            None, None]
+
+
+def _adopted(ws: Worksheet, rows: int) -> None:
+    """A 是/否 drop-down on the 是否采纳 column."""
+    column = get_column_letter(len(FINDINGS))
+    validation = DataValidation(type="list", formula1='"是,否"', allow_blank=True)
+    validation.error, validation.errorTitle = "请选择“是”或“否”", "是否采纳"
+    validation.add(f"{column}2:{column}{max(rows, 1) + 1}")
+    ws.add_data_validation(validation)
 
 
 def render(review: Review) -> bytes:
-    raise NotImplementedError
+    book = Workbook()
+    summary = book.active
+    assert summary is not None
+    _sheet(summary, "汇总", SUMMARY)
+    findings = book.create_sheet()
+    _sheet(findings, "问题清单", FINDINGS)
+    count = 0
+    for n, item in enumerate(review.documents, 1):
+        _append(summary, summary_row(n, item), SUMMARY)
+        for f in item.findings:
+            count += 1
+            _append(findings, finding_row(count, item, f), FINDINGS)
+    _adopted(findings, count)
+    _finish(summary)
+    _finish(findings)
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
