@@ -18,8 +18,15 @@ ITEM_FAMILIES: dict[str, re.Pattern[str]] = {
     "dot": re.compile(r"\d{1,2}[.．](?!\d)"),
     "circled": re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩]"),
 }
+ITEM_ANY = re.compile("|".join(f"(?P<{name}>{p.pattern})" for name, p in ITEM_FAMILIES.items()))
 # Where an inline item may start: paragraph start, or after a sentence or clause end.
-INLINE_BEFORE = re.compile(r"[。；;！!？?：:]\s*$")
+INLINE_AFTER = frozenset("。；;！!？?：:")
+
+
+def may_start_item(line: str, at: int) -> bool:
+    """An item label may stand at the start of a line or right after a sentence or clause end."""
+    before = line[:at].rstrip()
+    return not before or before[-1] in INLINE_AFTER
 
 
 def value(label: str) -> int | None:

@@ -93,19 +93,17 @@ def _aspect_pattern(lines: list[Line]) -> re.Pattern[str] | None:
 
 def _item_starts(lines: list[Line], text: str, skip: re.Pattern[str] | None) -> list[Node]:
     """Items in a run of lines: the first family found decides which markers count."""
-    family: re.Pattern[str] | None = None
+    family: str | None = None
     items: list[Node] = []
     for line in lines:
         if skip is not None and skip.match(line.text):
             continue
-        for pattern in ([family] if family else markers.ITEM_FAMILIES.values()):
-            found = [m for m in pattern.finditer(line.text)
-                     if m.start() == 0 or markers.INLINE_BEFORE.search(line.text[:m.start()])]
-            if found:
-                family = pattern
-                items += [Node("item", line.start + m.start(), line.end, m.group().rstrip("，,：:"),
-                               "", line.start + m.end()) for m in found]
-                break
+        for m in markers.ITEM_ANY.finditer(line.text):
+            if (family or m.lastgroup) != m.lastgroup or not markers.may_start_item(line.text, m.start()):
+                continue
+            family = m.lastgroup
+            items.append(Node("item", line.start + m.start(), line.end, m.group().rstrip("，,：:"),
+                              "", line.start + m.end()))
     for item in items:
         item.heading = _first_sentence(text, item.body_start, item.end)
     return items
@@ -147,8 +145,7 @@ def _fill(section: Node, lines: list[Line], text: str) -> None:
         _close(aspect.children, aspect.end)
 
 
-def _infer_kind(text: str) -> Kind:
-    key = normalize(text).key
+def _infer_kind(key: str) -> Kind:
     others = sum(key.count(w) for w in ("我们", "我局", "我区", "我市", "我县"))
     me = key.count("我") - others
     team = key.count("班子") + key.count("我们")
@@ -176,5 +173,5 @@ def parse(text: str, path: str = "", notes: list[str] | None = None) -> Document
     for section in sections:
         _fill(section, body, text)
     doc.sections += sections
-    doc.kind = doc.title.kind if doc.title.kind != "unknown" else _infer_kind(text)
+    doc.kind = doc.title.kind if doc.title.kind != "unknown" else _infer_kind(doc.key.key)
     return doc

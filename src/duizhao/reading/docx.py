@@ -1,11 +1,193 @@
-"""Word (.docx, also saved by WPS) reader. Implementation pending."""
+"""Word (.docx, also saved by WPS) reader: body paragraphs and tables in document order.
+
+The package is read with the standard library (zip + ElementTree), so files python-docx
+rejects (WPS, Strict OOXML, odd part names) still open. Automatic numbering (一、 （一） 1.)
+is not part of a paragraph's text: it is rebuilt from numbering.xml and put in front of
+the text, so the outline parser sees the labels a reader of the document sees.
+"""
 
 from __future__ import annotations
 
+import posixpath
+import zipfile
+import zlib
+from collections.abc import Iterator
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 from duizhao.reading import Extracted, UnreadableDocument
+from duizhao.reading.numbering import FALLBACK, Numbering, Style, number, read_styles, val
+
+_OLE = b"\xd0\xcf\x11\xe0"
+_MAX_PART = 200 * 1024 * 1024
+_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_BROKEN = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ET.ParseError, EOFError,
+           NotImplementedError, RuntimeError, ValueError, OSError, RecursionError)
+
+NOT_DOCX = "文件已损坏或不是有效的 .docx，请在 Word/WPS 中打开后重新另存为 .docx"
+NO_BODY = "文件不是有效的 .docx（找不到正文 word/document.xml），请在 Word/WPS 中另存为 .docx"
+ENCRYPTED = "文件已加密（设置了打开密码），无法读取：请在 Word/WPS 中取消密码后另存为 .docx"
+OLD_DOC = ("该文件实为旧版 Word（.doc）格式，只是扩展名为 .docx：请在 Word/WPS 中另存为 .docx，"
+           "或安装 LibreOffice（例如 apt-get install libreoffice-writer-nogui）后再审核")
+_SAVE_AS = "请在 Word/WPS 中打开后另存为 .docx"
+_DISGUISED = ((b"{\\rtf", "RTF"), (b"<", "网页（HTML）"), (b"MIME", "网页（MHT）"))
 
 
 def read(path: Path) -> Extracted:
-    raise UnreadableDocument("暂不支持 .docx")
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(_OLE):
+        return _read_ole(path)
+    for magic, name in _DISGUISED:
+        if head.lstrip().startswith(magic):
+            raise UnreadableDocument(f"该文件实为{name}格式，只是扩展名为 .docx：{_SAVE_AS}")
+    try:
+        with zipfile.ZipFile(path) as package:
+            return _extract(package)
+    except _BROKEN as exc:
+        raise UnreadableDocument(NOT_DOCX) from exc
+
+
+def _read_ole(path: Path) -> Extracted:
+    """An OLE compound file named .docx: an encrypted .docx, or an old .doc renamed."""
+    data = path.read_bytes()
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        raise UnreadableDocument(ENCRYPTED)
+    if "WordDocument".encode("utf-16-le") not in data:
+        raise UnreadableDocument(NOT_DOCX)
+    from duizhao.reading import converted
+
+    if converted.converter() is None:
+        raise UnreadableDocument(OLD_DOC)
+    return converted.read_legacy(path)
+
+
+def _xml(package: zipfile.ZipFile, name: str | None) -> ET.Element | None:
+    if name is None or name not in package.namelist():
+        return None
+    if package.getinfo(name).file_size > _MAX_PART:
+        raise UnreadableDocument("文件内容过大（解压后超过 200 MB），无法读取")
+    data = package.read(name)
+    if b"<!DOCTYPE" in data[:4096].upper():
+        raise UnreadableDocument(NOT_DOCX)
+    return ET.fromstring(data)
+
+
+def _targets(package: zipfile.ZipFile, part: str) -> dict[str, str]:
+    """The parts a part refers to, by the last word of the relationship type."""
+    folder, name = posixpath.split(part)
+    rels = _xml(package, posixpath.join(folder, "_rels", name + ".rels"))
+    found: dict[str, str] = {}
+    for rel in rels.iter(_PKG_REL) if rels is not None else ():
+        target = rel.get("Target", "")
+        full = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+        found.setdefault(rel.get("Type", "").rsplit("/", 1)[-1], posixpath.normpath(full))
+    return found
+
+
+def _extract(package: zipfile.ZipFile) -> Extracted:
+    main = _targets(package, "").get("officeDocument", "word/document.xml")
+    root = _xml(package, main)
+    body = None if root is None else next((c for c in root if c.tag.endswith("}body")), None)
+    if root is None or body is None:
+        raise UnreadableDocument(NO_BODY)
+    ns = root.tag[1:root.tag.index("}")]
+    parts = _targets(package, main)
+    w = "{" + ns + "}"
+    styles = read_styles(_xml(package, parts.get("styles")), w)
+    walker = _Walker(w, Numbering.parse(_xml(package, parts.get("numbering")), w, styles), styles)
+    text = "\n".join(walker.blocks(body))
+    return Extracted(text, walker.notes())
+
+
+# --- the body -------------------------------------------------------------------------------
+
+class _Walker:
+    """Turns the body's paragraphs and tables into lines of text, in document order."""
+
+    def __init__(self, w: str, numbering: Numbering, styles: dict[str, Style]) -> None:
+        self.w, self.numbering, self.styles = w, numbering, styles
+        self.skip = {w + x for x in ("pPr", "rPr", "del", "moveFrom", "delText", "instrText",
+                                     "footnoteReference", "endnoteReference")} | {FALLBACK}
+        self.chars = {w + "tab": "\t", w + "ptab": "\t", w + "cr": "\n", w + "noBreakHyphen": "-"}
+        self.tables = self.boxes = self.revisions = 0
+
+    def blocks(self, parent: ET.Element) -> Iterator[str]:
+        w = self.w
+        for child in parent:
+            if child.tag == w + "p":
+                yield from self.paragraph(child)
+            elif child.tag == w + "tbl":
+                self.tables += 1
+                yield from self.table(child)
+            elif child.tag == w + "sdt":
+                content = child.find(w + "sdtContent")
+                yield from self.blocks(content) if content is not None else ()
+            elif child.tag in (w + "customXml", w + "ins", w + "smartTag"):
+                yield from self.blocks(child)
+
+    def table(self, table: ET.Element) -> Iterator[str]:
+        w = self.w
+        for row in table.findall(w + "tr"):
+            cells = ["\n".join(self.blocks(cell)).strip() for cell in row.findall(w + "tc")]
+            line = "\t".join(c for c in cells if c)
+            if line:
+                yield line
+
+    def paragraph(self, p: ET.Element) -> Iterator[str]:
+        out: list[str] = [self.number(p)]
+        boxes: list[ET.Element] = []
+        self.runs(p, out, boxes)
+        yield "".join(out)
+        for box in boxes:
+            self.boxes += 1
+            yield from self.blocks(box)
+
+    def runs(self, el: ET.Element, out: list[str], boxes: list[ET.Element]) -> None:
+        w = self.w
+        for child in el:
+            tag = child.tag
+            if tag == w + "t":
+                out.append(child.text or "")
+            elif tag in self.chars:
+                out.append(self.chars[tag])
+            elif tag == w + "br":
+                out.append("" if child.get(w + "type") in ("page", "column") else "\n")
+            elif tag == w + "txbxContent":
+                boxes.append(child)
+            elif tag in self.skip or (tag == w + "r" and self.hidden(child)):
+                self.revisions += tag in (w + "del", w + "moveFrom")
+            else:
+                self.revisions += tag == w + "ins"
+                self.runs(child, out, boxes)
+
+    def hidden(self, run: ET.Element) -> bool:
+        vanish = run.find(f"{self.w}rPr/{self.w}vanish")
+        return vanish is not None and val(vanish, self.w) not in ("0", "false", "off")
+
+    def number(self, p: ET.Element) -> str:
+        """The automatic numbering label of a paragraph, from its own properties or its style."""
+        w = self.w
+        num = p.find(f"{w}pPr/{w}numPr")
+        num_id = val(num.find(w + "numId"), w) if num is not None else None
+        ilvl_text = val(num.find(w + "ilvl"), w) if num is not None else None
+        ilvl = None if ilvl_text is None else number(ilvl_text, 0)
+        style_id: str | None = val(p.find(f"{w}pPr/{w}pStyle"), w) or ""
+        seen: set[str] = set()
+        while num_id is None and style_id is not None and style_id in self.styles and style_id not in seen:
+            seen.add(style_id)
+            style = self.styles[style_id]
+            if style.num_id is not None:
+                num_id = style.num_id
+                ilvl = ilvl if ilvl is not None else (
+                    style.ilvl if style.ilvl is not None else self.numbering.style_level(num_id, style_id))
+            style_id = style.based_on
+        return "" if not num_id or num_id == "0" else self.numbering.label(num_id, ilvl)
+
+    def notes(self) -> list[str]:
+        notes = ["表格已按文本读取（单元格以制表符分隔）"] if self.tables else []
+        if self.boxes:
+            notes.append("文本框中的文字已按文本读取，附在所在段落之后")
+        if self.revisions:
+            notes.append("文档含未接受的修订，已按修订后的文字读取")
+        return notes

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from duizhao.reading import Extracted, UnreadableDocument
-from duizhao.text.wraps import clean_lines, repair_wraps
+from duizhao.text.wraps import clean_lines, repair_wraps, strip_page_numbers
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
@@ -31,7 +31,10 @@ def decode(data: bytes) -> tuple[str, str]:
 def read(path: Path) -> Extracted:
     text, encoding = decode(path.read_bytes())
     notes = [] if encoding == "utf-8" else [f"文本按 {encoding.upper()} 编码读取"]
-    text, repaired = repair_wraps(clean_lines(text))
+    text, pages = strip_page_numbers(clean_lines(text))
+    if pages:
+        notes.append(f"已删除 {pages} 行页码（疑似从 PDF 复制）")
+    text, repaired = repair_wraps(text)
     if repaired:
         notes.append(f"已合并 {repaired} 处硬换行（疑似从 PDF 复制）")
     return Extracted(text, notes)

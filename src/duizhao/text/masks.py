@@ -24,10 +24,10 @@ MASKED_WORDS = (
 )
 EXTRA_MASKS = {"zz": "政治", "xjp": "习近平", "gcd": "共产党"}
 
-_CJK = r"\u3400-\u9fff"
-_LETTERS = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])")
-_UNDERSCORE = re.compile(rf"(?<=[{_CJK}])_(?=[{_CJK}])|(?<=[治入爱])_(?!_)")
-_LETTER_PARTY = re.compile(rf"(?<![A-Za-z0-9_*])[XxDd](?=[{_CJK}])")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_UNDERSCORE = re.compile(r"_+")
+_LETTER_PARTY = re.compile(r"[XxDd]+")
+_ALNUM = re.compile(r"[A-Za-z0-9_*]")
 _PARTY_NEXT = set("员委性风建章史组内纪规课务旗徽")
 _PARTY_NEXT2 = {"中央", "和国", "政机", "的领", "的建", "的十", "的二", "的创", "的历",
                 "的理", "的基", "的宗", "的光", "的组", "的纪", "的群", "的自", "的优", "的全",
@@ -53,10 +53,17 @@ class Mask:
     word: str
 
 
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
 def _is_party(text: str, i: int) -> bool:
-    after = text[i + 1:i + 3]
+    """Is the single letter or underscore at ``i`` a mask of 党? The neighbours decide."""
     before = text[i - 1] if i else ""
-    if re.match(r"[A-Za-z0-9]", before):
+    after = text[i + 1:i + 3]
+    if text[i] == "_":
+        return (_is_cjk(before) and _is_cjk(after[:1])) or before in _PARTY_PREV
+    if _ALNUM.match(before) or not _is_cjk(after[:1]):
         return False
     return after[:1] in _PARTY_NEXT or after in _PARTY_NEXT2 or before in _PARTY_PREV
 
@@ -64,11 +71,15 @@ def _is_party(text: str, i: int) -> bool:
 def find_masks(text: str) -> list[Mask]:
     """Every mask in a text (raw or normalised), in order."""
     table = pinyin_masks()
-    found = [Mask(m.start(), m.end(), table[m.group().lower()])
-             for m in _LETTERS.finditer(text) if m.group().lower() in table]
-    found += [Mask(m.start(), m.end(), "党") for m in _UNDERSCORE.finditer(text)]
-    found += [Mask(m.start(), m.end(), "党") for m in _LETTER_PARTY.finditer(text)
-              if _is_party(text, m.start())]
+    found = []
+    for m in _LETTERS.finditer(text):
+        word = table.get(m.group().lower()) if len(m.group()) > 1 else None
+        s, e = m.span()
+        if word and not (s and text[s - 1].isdigit()) and not text[e:e + 1].isdigit():
+            found.append(Mask(s, e, word))
+    for pattern in (_UNDERSCORE, _LETTER_PARTY):
+        found += [Mask(m.start(), m.end(), "党") for m in pattern.finditer(text)
+                  if m.end() - m.start() == 1 and _is_party(text, m.start())]
     return sorted(found, key=lambda mask: mask.start)
 
 
