@@ -82,3 +82,10 @@ def test_variants_extra_sections_and_other_numbering():
 def test_numbered_line_that_names_no_part_is_content():
     doc = parse("一、存在的问题\n二、学习不够深入\n三、整改措施\n一是加强学习。\n")
     assert [s.role for s in doc.sections] == ["problems", "measures"]
+
+
+def test_team_title_names_the_unit():
+    title = parse("中共青川县石门乡委员会领导班子2025年度民主生活会对照检查材料\n").title
+    assert (title.unit, title.post, title.kind, title.year) == ("青川县石门乡委员会", "", "team", 2025)
+    title = parse("2025年度青川县林业局局长民主生活会个人对照检查材料\n").title
+    assert (title.unit, title.post, title.kind) == ("青川县林业局", "局长", "personal")

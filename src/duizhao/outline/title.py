@@ -16,10 +16,11 @@ POSTS = ("党委书记", "党组书记", "党工委书记", "支部书记", "副
          "副校长", "校长", "副院长", "院长", "副厅长", "厅长", "副经理", "总经理", "经理",
          "董事长", "副行长", "行长", "副所长", "所长", "副站长", "站长", "副队长", "队长",
          "组长", "委员", "常委", "班子成员", "党员")
-_POST = re.compile("|".join(POSTS))
+_POST = re.compile("|".join(POSTS).replace("委员", "委员(?!会)"))
 _UNIT = re.compile(r"([\u4e00-\u9fff]{2,24}?)(?:党委|党组|党工委|党支部)?$")
 _TEAM = re.compile(r"班子|党组|党委(?!书记|副书记|委员)|党工委(?!书记)|支部委员会")
 _PERSONAL = re.compile(r"个人")
+_TEAM_UNIT = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,30}?)(?:领导班子|班子)")
 
 
 def looks_like_title(line: str) -> bool:
@@ -43,8 +44,11 @@ def read_title(text: str, start: int, end: int) -> Title:
     meeting = _MEETING.search(key)
     title = Title(text=raw, start=start, end=end, year=int(year.group(1)) if year else None,
                   meeting=meeting.group() if meeting else "", kind=_kind(key))
+    team = _TEAM_UNIT.search(_YEAR.sub("", key))
+    if team:
+        title.unit = team.group(1)
     post = _POST.search(key)
-    if post:
+    if post and not team:
         title.post = post.group()
         head = _YEAR.sub("", key[:post.start()])
         unit = _UNIT.search(head)
