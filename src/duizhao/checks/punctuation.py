@@ -1,0 +1,117 @@
+"""punctuation: unpaired or reversed quotes and brackets, ASCII marks in Chinese, doubled marks.
+
+Pairs are checked within a paragraph (a quotation running over several paragraphs opens
+each one with “ and closes only the last, so an open “ followed by a paragraph that starts
+with “ is fine). ASCII marks count only between Chinese characters, so numbers (3.5,
+1,000, 8:30), URLs and English are untouched. ASCII brackets around Chinese — including
+the “(一)” labels seen in real materials — are reported as info.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from duizhao.checks.registry import Hit, ReviewContext, register
+from duizhao.document import Document
+
+_CJK = "\u3400-\u9fff"
+_OPEN = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】"}
+_CLOSE = {v: k for k, v in _OPEN.items()}
+_FAMILY = {"(": "（", ")": "）"}
+_MARKS = re.compile("[“”‘’《》（）()【】]")
+_ASCII = re.compile(rf"[,;:?!](?<=[{_CJK}].)(?=\s*[{_CJK}“‘《（]|\s*$)|\.(?<=[{_CJK}]\.)(?=[{_CJK}])", re.M)
+_ASCII_QUOTES = re.compile(rf'"[^"\n]*[{_CJK}][^"\n]*"')
+_ASCII_PARENS = re.compile(rf"\([^()（）\n]*[{_CJK}][^()（）\n]*\)")
+_DOUBLED = re.compile("[，。、；：][，。、；：]+")
+_M = "“”‘’《》（）()【】\n"
+_PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("（", "）"), (r"\(", r"\)"), ("【", "】"))
+_FLAT = "|".join(f"{o}[^{_M}]*+{c}" for o, c in _PAIRS)
+_NESTED = "|".join(f"{o}(?:[^{_M}]++|{_FLAT})*+{c}" for o, c in _PAIRS)
+# A line whose quotes and brackets pair up (up to two levels): the common case, one C-level match.
+_GOOD_LINE = re.compile(f"(?:[^{_M}]++|{_NESTED})*+")
+_FULL_WIDTH = "统一使用全角括号“（）”。"
+_NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", ".": "句点"}
+
+
+def _family(mark: str) -> str:
+    return _FAMILY.get(mark, mark)
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    return text[i] == "’" and text[i - 1:i].isascii() and text[i - 1:i].isalpha()
+
+
+def _open_hit(mark: str, at: int) -> Hit:
+    closer = _OPEN[mark]
+    return Hit(at, at + 1, f"“{mark}”没有对应的“{closer}”", f"补上“{closer}”，或删去多余的“{mark}”。")
+
+
+def _unclosed(text: str, stack: list[tuple[str, int]], line_end: int) -> Iterator[Hit]:
+    continued = text.startswith("“", line_end + 1)
+    yield from (_open_hit(mark, at) for mark, at in stack if not (mark == "“" and continued))
+
+
+def _open(stack: list[tuple[str, int]], mark: str, at: int) -> Iterator[Hit]:
+    if mark == "“" and stack and stack[-1][0] == "“":
+        stack.pop()
+        yield Hit(at, at + 1, "引号方向有误：这里应为后引号", "把这里的前引号改为后引号“””，使引号成对。")
+    else:
+        stack.append((mark, at))
+
+
+def _close(text: str, stack: list[tuple[str, int]], mark: str, at: int) -> Iterator[Hit]:
+    opener = _CLOSE[mark]
+    if stack and _family(stack[-1][0]) == _family(opener):
+        open_mark, _ = stack.pop()
+        if open_mark != opener:
+            yield Hit(at, at + 1, f"括号全角、半角混用：“{open_mark}”与“{mark}”", _FULL_WIDTH, "info")
+    elif any(_family(m) == _family(opener) for m, _ in stack):
+        while _family(stack[-1][0]) != _family(opener):
+            yield _open_hit(*stack.pop())
+        stack.pop()
+    elif not _is_apostrophe(text, at):
+        yield Hit(at, at + 1, f"“{mark}”前面没有对应的“{opener}”（或引号方向颠倒）",
+                  f"检查引号、括号是否成对，方向是否正确：应为“{opener}……{mark}”。")
+
+
+def _line_pairs(text: str, start: int, end: int) -> Iterator[Hit]:
+    stack: list[tuple[str, int]] = []
+    for m in _MARKS.finditer(text, start, end):
+        mark, at = m.group(), m.start()
+        if mark in _OPEN:
+            yield from _open(stack, mark, at)
+        else:
+            yield from _close(text, stack, mark, at)
+    yield from _unclosed(text, stack, end)
+
+
+def _pairs(text: str) -> Iterator[Hit]:
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if not _GOOD_LINE.fullmatch(text, start, end):
+            yield from _line_pairs(text, start, end)
+        start = end + 1
+
+
+def _ascii_marks(text: str) -> Iterator[Hit]:
+    for m in _ASCII.finditer(text):
+        name = _NAMES[m.group()]
+        yield Hit(m.start(), m.end(), f"中文语句中使用了英文{name}“{m.group()}”", "改为相应的中文标点。")
+    for m in _ASCII_QUOTES.finditer(text):
+        yield Hit(m.start(), m.end(), "中文语句中使用了英文双引号", "改为中文引号“……”。", "info")
+    for m in _ASCII_PARENS.finditer(text):
+        yield Hit(m.start(), m.end(), f"中文语句中使用了半角括号：“{m.group()}”", _FULL_WIDTH, "info")
+
+
+def _doubled(text: str) -> Iterator[Hit]:
+    for m in _DOUBLED.finditer(text):
+        yield Hit(m.start(), m.end(), f"标点连用：“{m.group()}”", "只保留一个恰当的标点。")
+
+
+@register("punctuation", "warning", "标点符号不规范")
+def punctuation(doc: Document, ctx: ReviewContext) -> Iterator[Hit]:
+    text = doc.text
+    hits = [*_pairs(text), *_ascii_marks(text), *_doubled(text)]
+    yield from sorted(hits, key=lambda h: (h.start, h.end))

@@ -1,0 +1,89 @@
+"""web-debris: traces of the website a material was copied from.
+
+Banners (此处隐藏956字，下载后查看), source lines and watermarks, pinyin annotations
+(會(huì)), and anti-scraping noise (学a9Fk2习). Matching is on the normalised key, so
+traditional characters, full-width letters and stray spaces do not hide them. Navigation
+words that ordinary prose may use (微信公众号, 扫一扫, 下一篇) count only on a short line of
+their own, at its start. Real codes (G20, 5G, H5N1, PM2.5, COVID-19) are not noise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from duizhao.checks.registry import Hit, ReviewContext, register
+from duizhao.document import Document
+
+_CJK = "\u3400-\u9fff"
+_STRONG = re.compile(
+    r"下载后查看|下载后阅读|下载文档|此处隐藏[0-9]+字|正文复制|免费下载|全文下载|阅读全文|点击查看(?:全文|原文)"
+    r"|本文由.{1,20}?整理|文章来源[：:]|本文来源[：:]?|来源[：:][^\n。]{1,20}?网|版权归原作者|内容来自网络"
+    r"|原文链接|转载请注明|侵权请联系|如有侵权|百度文库|道客巴巴|豆丁网|原创力文档|第一范文|范文网"
+    r"|公文网|写作网|秘书网|范文大全")
+_URL = re.compile(r"[A-Za-z0-9-][A-Za-z0-9-]*+(?:\.[A-Za-z0-9-]+)*?\.(?:com|net|org|cn)(?:\.cn)?"
+                  r"(?![A-Za-z0-9.])")
+_WEAK = re.compile(r"(?m)^\s*(?:微信公众号|关注公众号|扫一扫|上一篇|下一篇|相关推荐|相关文章|热门文章"
+                   r"|猜你喜欢|返回顶部|分享到|收藏本文|点击查看)")
+_SHORT_LINE = 30
+_TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN = re.compile(rf"（(?<=[{_CJK}]（)[a-zü{_TONE}]{{0,5}}[{_TONE}][a-zü{_TONE}]{{0,5}}）")
+_TOKEN = re.compile(rf"[A-Za-z0-9](?<=[{_CJK}].)[A-Za-z0-9]{{2,19}}(?=[{_CJK}])")
+_GROUPS = re.compile(r"[A-Za-z]+|[0-9]+")
+
+
+def is_noise(token: str) -> bool:
+    """Random letters and digits: several letter/digit switches, with mixed case or length ≥ 6."""
+    letters = [c for c in token if c.isalpha()]
+    if not letters or len(letters) == len(token):
+        return False
+    groups = len(_GROUPS.findall(token))
+    mixed_case = any(c.islower() for c in letters) and any(c.isupper() for c in letters)
+    return groups >= 3 and (mixed_case or len(token) >= 6)
+
+
+def _line_of(key: str, at: int) -> str:
+    start = key.rfind("\n", 0, at) + 1
+    end = key.find("\n", at)
+    return key[start:end if end != -1 else len(key)].strip()
+
+
+@lru_cache(maxsize=16)
+def _extra_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    words = tuple(w for w in words if w)
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def _found(doc: Document, extra: re.Pattern[str] | None) -> Iterator[tuple[str, int, int]]:
+    key = doc.key
+    has_url = "." in key.key and any(d in key.key for d in (".com", ".net", ".org", ".cn"))
+    for pattern in (_STRONG, _URL if has_url else None, extra):
+        if pattern is not None:
+            yield from (("banner", s, e) for _, s, e in key.finditer(pattern))
+    for m, _, _ in key.finditer(_WEAK):
+        if len(_line_of(key.key, m.start())) <= _SHORT_LINE:
+            yield "banner", *key.span(m.end() - len(m.group().lstrip()), m.end())
+    yield from (("pinyin", s, e) for _, s, e in key.finditer(_PINYIN))
+    yield from (("noise", s, e) for m, s, e in key.finditer(_TOKEN) if is_noise(m.group()))
+
+
+_TEXTS = {
+    "banner": ("疑似网站残留文字：“{0}”", "删去网站附带的提示、来源和水印，并核对正文是否完整、出自本人。"),
+    "pinyin": ("疑似网页拼音注音残留：“{0}”", "删去括号中的拼音注音。"),
+    "noise": ("疑似网站防复制干扰字符：“{0}”", "删去夹在文字中的随机字母数字，并通读核对上下文。"),
+}
+
+
+@register("web-debris", "error", "网站残留痕迹")
+def web_debris(doc: Document, ctx: ReviewContext) -> Iterator[Hit]:
+    extra = _extra_pattern(ctx.settings.extra_words("web_debris"))
+    last_end = -1
+    for kind, start, end in sorted(_found(doc, extra), key=lambda f: (f[1], -f[2])):
+        if start < last_end:
+            continue
+        last_end = end
+        message, hint = _TEXTS[kind]
+        yield Hit(start, end, message.format(doc.text[start:end]), hint)
