@@ -40,6 +40,7 @@ class Thresholds:
     min_problem_cause_share: float = 0.5
     min_aspect_overlap: float = 0.5
     min_restate_similarity: float = 0.6
+    min_measure_overlap: float = 0.025
 
 
 @dataclass(frozen=True)

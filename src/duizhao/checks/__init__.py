@@ -10,10 +10,10 @@ import pkgutil
 
 from duizhao.checks.registry import REGISTRY, Hit, register
 
-_SKIP = {"registry", "runner", "helpers"}
+_SKIP = {"registry", "runner", "helpers"}  # and private modules (_name)
 
 for _module in pkgutil.iter_modules(__path__):
-    if _module.name not in _SKIP:
+    if _module.name not in _SKIP and not _module.name.startswith("_"):
         importlib.import_module(f"{__name__}.{_module.name}")
 
 __all__ = ["REGISTRY", "Hit", "register"]
