@@ -60,6 +60,8 @@ class Document:
     sections: list[Node] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     kind: Kind = "unknown"
+    memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
+    """Results that several checks derive from the same document, computed once."""
 
     @cached_property
     def key(self) -> Normalized:

@@ -1,7 +1,7 @@
 """masked-word: words a template website masked and the writer never restored.
 
 Pinyin masks (mzshh, dangshi, ZZ), ``_``/``X``/``D`` standing for 党 — all recognised by
-:func:`duizhao.text.masks.find_masks` — and runs of ``*`` between Chinese characters
+:func:`duizhao.text.masks.find_masks` while normalising (``doc.key.masks``) — and runs of ``*`` between Chinese characters
 (开好**学习教育, ***同志). Works on the raw text: the key has the masks expanded already.
 """
 
@@ -12,7 +12,6 @@ from collections.abc import Iterator
 
 from duizhao.checks.registry import Hit, ReviewContext, register
 from duizhao.document import Document
-from duizhao.text.masks import find_masks
 
 _CJK = "\u3400-\u9fff"
 # Stars between Chinese characters (or after an opening mark); 20** and **市 are placeholders.
@@ -41,7 +40,7 @@ def _markdown_bold(doc: Document) -> set[int]:
 def masked_words(doc: Document, ctx: ReviewContext) -> Iterator[Hit]:
     text = doc.text
     hits: list[Hit] = []
-    for mask in find_masks(text):
+    for mask in doc.key.masks:
         raw = text[mask.start:mask.end]
         hits.append(Hit(mask.start, mask.end, f"网站屏蔽词“{raw}”未还原，应为“{mask.word}”",
                         _HINT.format(raw, mask.word)))

@@ -19,14 +19,15 @@ ITEM_FAMILIES: dict[str, re.Pattern[str]] = {
     "circled": re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩]"),
 }
 ITEM_ANY = re.compile("|".join(f"(?P<{name}>{p.pattern})" for name, p in ITEM_FAMILIES.items()))
-# Where an inline item may start: paragraph start, or after a sentence or clause end.
-INLINE_AFTER = frozenset("。；;！!？?：:")
+_ITEM_FIRST = frozenset(f"其第{NUMERALS}0123456789（(①②③④⑤⑥⑦⑧⑨⑩")
+_CLAUSE_END = re.compile(r"[。；;！!？?：:]\s*")
 
 
-def may_start_item(line: str, at: int) -> bool:
-    """An item label may stand at the start of a line or right after a sentence or clause end."""
-    before = line[:at].rstrip()
-    return not before or before[-1] in INLINE_AFTER
+def item_labels(line: str) -> list[re.Match[str]]:
+    """Item labels at the start of a line or right after a sentence or clause end."""
+    starts = [0, *(m.end() for m in _CLAUSE_END.finditer(line))]
+    return [m for m in (ITEM_ANY.match(line, at) for at in starts
+                        if line[at:at + 1] in _ITEM_FIRST) if m]
 
 
 def value(label: str) -> int | None:

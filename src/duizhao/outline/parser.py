@@ -98,8 +98,8 @@ def _item_starts(lines: list[Line], text: str, skip: re.Pattern[str] | None) -> 
     for line in lines:
         if skip is not None and skip.match(line.text):
             continue
-        for m in markers.ITEM_ANY.finditer(line.text):
-            if (family or m.lastgroup) != m.lastgroup or not markers.may_start_item(line.text, m.start()):
+        for m in markers.item_labels(line.text):
+            if (family or m.lastgroup) != m.lastgroup:
                 continue
             family = m.lastgroup
             items.append(Node("item", line.start + m.start(), line.end, m.group().rstrip("，,：:"),

@@ -24,9 +24,7 @@ MASKED_WORDS = (
 )
 EXTRA_MASKS = {"zz": "政治", "xjp": "习近平", "gcd": "共产党"}
 
-_LETTERS = re.compile(r"[A-Za-z]+")
-_UNDERSCORE = re.compile(r"_+")
-_LETTER_PARTY = re.compile(r"[XxDd]+")
+_RUNS = re.compile(r"[A-Za-z]+|_+")
 _ALNUM = re.compile(r"[A-Za-z0-9_*]")
 _PARTY_NEXT = set("员委性风建章史组内纪规课务旗徽")
 _PARTY_NEXT2 = {"中央", "和国", "政机", "的领", "的建", "的十", "的二", "的创", "的历",
@@ -68,20 +66,23 @@ def _is_party(text: str, i: int) -> bool:
     return after[:1] in _PARTY_NEXT or after in _PARTY_NEXT2 or before in _PARTY_PREV
 
 
+def _mask_at(text: str, s: int, e: int, table: dict[str, str]) -> str | None:
+    """The word a run of letters or underscores at ``s:e`` stands for, if it is a mask."""
+    run = text[s:e]
+    if e - s == 1:
+        return "党" if run in "_XxDd" and _is_party(text, s) else None
+    word = table.get(run.lower())
+    if word is None or (s and text[s - 1].isdigit()) or text[e:e + 1].isdigit():
+        return None
+    return word
+
+
 def find_masks(text: str) -> list[Mask]:
     """Every mask in a text (raw or normalised), in order."""
     table = pinyin_masks()
     found = []
-    for m in _LETTERS.finditer(text):
-        word = table.get(m.group().lower()) if len(m.group()) > 1 else None
-        s, e = m.span()
-        if word and not (s and text[s - 1].isdigit()) and not text[e:e + 1].isdigit():
-            found.append(Mask(s, e, word))
-    for pattern in (_UNDERSCORE, _LETTER_PARTY):
-        found += [Mask(m.start(), m.end(), "党") for m in pattern.finditer(text)
-                  if m.end() - m.start() == 1 and _is_party(text, m.start())]
-    return sorted(found, key=lambda mask: mask.start)
-
-
-def mask_edits(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start, m.end, m.word) for m in find_masks(text)]
+    for m in _RUNS.finditer(text):
+        word = _mask_at(text, m.start(), m.end(), table)
+        if word:
+            found.append(Mask(m.start(), m.end(), word))
+    return found

@@ -21,6 +21,8 @@ from functools import cache, cached_property
 
 import opencc
 
+from duizhao.text.masks import Mask, find_masks
+
 NORMALIZER_VERSION = 1
 
 _WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B) if chr(c - 0xFEE0).isalnum()}
@@ -34,6 +36,11 @@ _CJK_BLOCKS = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 @cache
 def _converter() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
+
+
+@cache
+def _traditional_pattern() -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(sorted(traditional_chars()))) + "]")
 
 
 @cache
@@ -52,7 +59,7 @@ def traditional_chars() -> frozenset[str]:
 
 def simplify(text: str) -> str:
     """Traditional → simplified, keeping the length (falls back per character)."""
-    if traditional_chars().isdisjoint(text):
+    if not _traditional_pattern().search(text):
         return text
     converted: str = _converter().convert(text)
     if len(converted) == len(text):
@@ -77,6 +84,7 @@ class Normalized:
     text_ends: tuple[int, ...]
     copied: tuple[bool, ...]
     length: int
+    masks: tuple[Mask, ...] = ()  # the website masks replaced, at their offsets in the text
 
     def _text_at(self, k: int, end: bool) -> int:
         i = bisect_right(self.key_starts, k) - 1
@@ -129,7 +137,7 @@ class Normalized:
 Edit = tuple[int, int, str]
 
 
-def build(source: str, edits: list[Edit], length: int | None = None) -> Normalized:
+def build(source: str, edits: list[Edit], masks: tuple[Mask, ...] = ()) -> Normalized:
     """Apply non-overlapping, sorted edits to a same-length rendering of the text."""
     pieces: list[str] = []
     key_starts: list[int] = []
@@ -156,7 +164,7 @@ def build(source: str, edits: list[Edit], length: int | None = None) -> Normaliz
         pos = b
     segment(pos, len(source), source[pos:], True)
     return Normalized("".join(pieces), tuple(key_starts), tuple(text_starts), tuple(text_ends),
-                      tuple(copied), len(source) if length is None else length)
+                      tuple(copied), len(source), masks)
 
 
 def _space_edits(text: str) -> list[Edit]:
@@ -164,8 +172,7 @@ def _space_edits(text: str) -> list[Edit]:
 
 
 def normalize(text: str) -> Normalized:
-    from duizhao.text.masks import mask_edits
-
-    folded = fold(simplify(text))
-    edits = sorted(mask_edits(folded) + _space_edits(folded))
-    return build(folded, edits)
+    folded = fold(simplify(text))  # same length as text: offsets are shared
+    masks = tuple(find_masks(folded))
+    edits = sorted([(m.start, m.end, m.word) for m in masks] + _space_edits(folded))
+    return build(folded, edits, masks)
