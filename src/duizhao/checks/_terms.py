@@ -2,7 +2,8 @@
 
 Not a check (it registers nothing). Text is compared on the normalised key: stop words
 are cut out first, and bigrams never cross a cut, so “在政治建设方面” and “政治建设”
-have the same terms.
+have the same terms. Judgements and points, which several checks read, are computed once
+per document and kept in ``doc.memo``.
 """
 
 from __future__ import annotations
@@ -10,10 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
+from typing import cast
 
 from duizhao.document import Document, Node, SectionRole
 
 _RUN = re.compile(r"[\u3400-\u9fff]{2,}")
+_CHAR = re.compile(r"[\u3400-\u9fff]")
+# Keys of the tables in ``Document.memo``; nodes are keyed by ``id``: they live as long as the document.
+_JUDGEMENTS = (__name__, "judgement")
+_POINTS = (__name__, "points")
+_NODE_KEYS = (__name__, "node_key")
 
 
 def heading_span(doc: Document, node: Node) -> tuple[int, int]:
@@ -36,13 +43,45 @@ def part_anchor(doc: Document, role: SectionRole) -> tuple[int, int]:
 
 
 def judgement(doc: Document, node: Node) -> str:
-    """The normalised key of a node's heading."""
-    return doc.key.slice(*heading_span(doc, node))
+    """The normalised key of a node's heading (memoised per document, by node identity)."""
+    table = cast("dict[int, str]", doc.memo.setdefault(_JUDGEMENTS, {}))
+    found = table.get(id(node))
+    if found is None:
+        found = table[id(node)] = doc.key.slice(*heading_span(doc, node))
+    return found
+
+
+def points(doc: Document, role: SectionRole) -> list[Node]:
+    """``doc.points(role)``, computed once per document; callers must not change the list."""
+    table = cast("dict[str, list[Node]]", doc.memo.setdefault(_POINTS, {}))
+    found = table.get(role)
+    if found is None:
+        found = table[role] = doc.points(role)
+    return found
+
+
+def node_key(doc: Document, node: Node) -> str:
+    """The normalised key of a whole node (memoised per document, by node identity)."""
+    table = cast("dict[int, str]", doc.memo.setdefault(_NODE_KEYS, {}))
+    found = table.get(id(node))
+    if found is None:
+        found = table[id(node)] = doc.key.slice(node.start, node.end)
+    return found
 
 
 def runs(text: str, stop: re.Pattern[str]) -> list[str]:
     """Runs of Chinese characters left once the stop words are cut out."""
-    return [r for piece in stop.split(text) for r in _RUN.findall(piece)]
+    return _RUN.findall(stop.sub("|", text))  # “|” is no Chinese character: runs never cross a cut
+
+
+def stop_words(pattern: str) -> re.Pattern[str]:
+    """Compile a stop-word pattern each of whose matches starts with a Chinese character it names.
+
+    A look-ahead for those characters lets the regex engine pass over most positions at once;
+    it changes no match, since no match can start anywhere else.
+    """
+    first = "".join(sorted(set(_CHAR.findall(pattern))))
+    return re.compile(f"(?=[{first}])(?:{pattern})")
 
 
 def bigrams(pieces: Iterable[str]) -> set[str]:

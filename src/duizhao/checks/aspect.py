@@ -7,16 +7,24 @@ long notice aspects restated in short, when most of an aspect heading's bigrams 
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from duizhao.checks._terms import bigrams, containment, judgement, part_anchor, quote, runs
+from duizhao.checks._terms import (
+    bigrams,
+    containment,
+    judgement,
+    part_anchor,
+    points,
+    quote,
+    runs,
+    stop_words,
+)
 from duizhao.checks.registry import Hit, ReviewContext, register
 from duizhao.document import Document
 from duizhao.text.normal import normalize
 
-_STOP = re.compile(r"方面|带头|坚持|深刻|问题|不断|切实|进一步|始终|着力|更加|真正|全面(?!从严)|"
+_STOP = stop_words(r"方面|带头|坚持|深刻|问题|不断|切实|进一步|始终|着力|更加|真正|全面(?!从严)|"
                    r"[的和与及等在]")
 _MIN_HEADING_TERMS = 3  # a heading this rich may stand for a longer notice aspect
 
@@ -26,15 +34,27 @@ def aspect_terms(aspect: str) -> frozenset[str]:
     return frozenset(bigrams(runs(normalize(aspect).key, _STOP)))
 
 
-def _candidates(doc: Document) -> list[tuple[set[str], bool]]:
-    """Terms of each aspect heading (True) and item judgement (False) of the problems part."""
-    found = [(bigrams(runs(judgement(doc, a), _STOP)), True) for a in doc.aspects("problems")]
-    found += [(bigrams(runs(judgement(doc, p), _STOP)), False) for p in doc.points("problems")
-              if p.role == "item"]
-    return found
+class _Candidates:
+    """Terms of the problems part's aspect headings (True), then item judgements (False).
+
+    Computed as the search reaches them: most notice aspects are matched by a heading,
+    so the items' terms are seldom needed.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._nodes = [(a, True) for a in doc.aspects("problems")]
+        self._nodes += [(p, False) for p in points(doc, "problems") if p.role == "item"]
+        self._terms: list[set[str]] = []
+
+    def __iter__(self) -> Iterator[tuple[set[str], bool]]:
+        for i, (node, is_heading) in enumerate(self._nodes):
+            if i == len(self._terms):
+                self._terms.append(bigrams(runs(judgement(self._doc, node), _STOP)))
+            yield self._terms[i], is_heading
 
 
-def covered(terms: frozenset[str], candidates: list[tuple[set[str], bool]], threshold: float) -> bool:
+def covered(terms: frozenset[str], candidates: Iterable[tuple[set[str], bool]], threshold: float) -> bool:
     wanted = set(terms)
     for found, is_heading in candidates:
         if containment(wanted, found) >= threshold:
@@ -48,7 +68,7 @@ def covered(terms: frozenset[str], candidates: list[tuple[set[str], bool]], thre
 def uncovered_aspects(doc: Document, ctx: ReviewContext) -> Iterator[Hit]:
     if not ctx.aspects:
         return
-    candidates = _candidates(doc)
+    candidates = _Candidates(doc)
     threshold = ctx.settings.thresholds.min_aspect_overlap
     start, end = part_anchor(doc, "problems") if doc.sections_of("problems") else (doc.title.end,) * 2
     for aspect in ctx.aspects:

@@ -10,16 +10,27 @@ in the larger, when they are of comparable length; else their bigram Dice coeffi
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 
-from duizhao.checks._terms import bigrams, containment, dice, heading_span, judgement, quote, runs
+from duizhao.checks._terms import (
+    bigrams,
+    containment,
+    dice,
+    heading_span,
+    judgement,
+    points,
+    quote,
+    runs,
+    stop_words,
+)
 from duizhao.checks.registry import Hit, ReviewContext, register
 from duizhao.document import Document, Node
 
 _ADJ = ("深入|系统|全面|到位|扎实|透彻|坚定|牢固|自觉|主动|严格|有力|及时|精准|紧密|细致|充分|明显|"
         "突出|广泛|高|深|实|严|强|细|牢|准|够|足|多|少|好|力|紧|透|广|精|硬|够高")
-_STOP = re.compile(
+_STOP = stop_words(
     rf"(?:还|仍|仍然|有时|一定程度上|有待|需要|还要|亟待|进一步)*(?:不够|不太|不很|不|欠|未)(?:{_ADJ})?"
     r"|(?:有所|逐渐|日益)?(?:弱化|淡化|减弱|减退|放松|松懈|下降|滑坡|松弛|退化|懈怠)"
     r"|(?:还要|有待|需要|亟待|仍需)(?:进一步)?(?:加强|提高|提升|增强|改进)"
@@ -56,13 +67,10 @@ def similarity(a: Phrase, b: Phrase) -> float:
 
 @register("cause-restates-problem", "warning", "原因分析重复问题表述")
 def restated_causes(doc: Document, ctx: ReviewContext) -> Iterator[Hit]:
-    problems = [_Problem(p, topic(judgement(doc, p))) for p in doc.points("problems")]
+    problems = _Problems(doc)
     threshold = ctx.settings.thresholds.min_restate_similarity
-    for cause in doc.points("causes"):
-        mine = topic(judgement(doc, cause))
-        grams = frozenset().union(*(g for _, g in mine))
-        match = next((p.node for p in problems if not grams.isdisjoint(p.grams)
-                      and restates(mine, p.phrases, threshold)), None)
+    for cause in points(doc, "causes"):
+        match = problems.restated(topic(judgement(doc, cause)), threshold)
         if match is not None:
             start, end = heading_span(doc, cause)
             said = quote(doc.text[start:end])
@@ -71,10 +79,39 @@ def restated_causes(doc: Document, ctx: ReviewContext) -> Iterator[Hit]:
                       "剖析，不要把问题换个说法当作原因。")
 
 
-class _Problem:
-    """A problem's judgement phrases, with all their bigrams for a quick first test."""
+class _Problems:
+    """The problems' judgements; a problem's phrases are worked out only for a cause whose
+    bigrams are in its judgement (every bigram of its phrases is), so most never are."""
 
-    def __init__(self, node: Node, phrases: list[Phrase]) -> None:
-        self.node = node
-        self.phrases = phrases
-        self.grams = frozenset().union(*(grams for _, grams in phrases))
+    def __init__(self, doc: Document) -> None:
+        self.nodes = points(doc, "problems")
+        self.texts = [judgement(doc, p) for p in self.nodes]
+        self.joined = "\n".join(self.texts)  # a bigram of Chinese characters never spans a “\n”
+        self.ends = list(accumulate(len(t) + 1 for t in self.texts))  # where the next text starts
+        self.phrases: dict[int, tuple[list[Phrase], frozenset[str]]] = {}
+
+    def restated(self, mine: list[Phrase], threshold: float) -> Node | None:
+        """The first problem that a cause's phrases say again."""
+        grams = frozenset().union(*(g for _, g in mine))
+        for i in sorted(self._holding(grams)):
+            phrases, theirs = self._phrases(i)
+            if not grams.isdisjoint(theirs) and restates(mine, phrases, threshold):
+                return self.nodes[i]
+        return None
+
+    def _holding(self, grams: frozenset[str]) -> set[int]:
+        """Indices of the problems whose judgement holds one of ``grams``."""
+        found: set[int] = set()
+        for gram in grams:
+            at = self.joined.find(gram)
+            while at != -1:
+                i = bisect_right(self.ends, at)
+                found.add(i)
+                at = self.joined.find(gram, self.ends[i])
+        return found
+
+    def _phrases(self, i: int) -> tuple[list[Phrase], frozenset[str]]:
+        if i not in self.phrases:
+            phrases = topic(self.texts[i])
+            self.phrases[i] = phrases, frozenset().union(*(g for _, g in phrases))
+        return self.phrases[i]

@@ -26,6 +26,14 @@ def search(doc: Document, pattern: re.Pattern[str], start: int = 0,
     yield from doc.key.finditer(pattern, start, end)
 
 
+def found_any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
+    """Whether one of ``patterns`` is found in ``text`` (tried in order, stopping at the first)."""
+    for pattern in patterns:  # noqa: SIM110  (a plain loop: any() over a generator is slower)
+        if pattern.search(text) is not None:
+            return True
+    return False
+
+
 def key_of(doc: Document, node: Node) -> str:
     """The normalised text of a node."""
     return doc.key.slice(node.start, node.end)

@@ -36,8 +36,9 @@ _PRONOUN_FAMILY = {"街道": "street", "镇": "street", "乡": "street", "社区
                    "局": "agency", "厅": "agency"}
 # What only a street says of itself; group “act” counts only at the start of a clause.
 # 机关工委 and a district's 党工委 (开发区, 园区) may well be above a bureau: not a street's.
-_STREET = re.compile(r"社区两委|党?工委(?<!机关工委)(?<!直属工委)(?<!区工委)(?<!区党工委)"
-                     r"(?:班子|(?:交办|部署|安排)(?=的))"
+# Every alternative starts with a literal, so the regex engine scans for 社/党/工/街 quickly.
+_COMMITTEE = r"(?<!机关工委)(?<!直属工委)(?<!区工委)(?<!区党工委)(?:班子|(?:交办|部署|安排)(?=的))"
+_STREET = re.compile(rf"社区两委|党工委{_COMMITTEE}|工委{_COMMITTEE}"
                      r"|街道(?:发展(?=的)|各项工作|党工委班子|班子"
                      r"|(?P<act>切实|积极|始终|认真|扎实|能够|坚持|全面|着力|还|仍|存在))")
 _OBJECT_BEFORE = ("对", "向", "与", "和", "同", "到", "去", "为", "帮助", "支持", "指导", "服务", "助力",

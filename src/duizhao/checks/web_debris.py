@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from duizhao.checks.registry import Hit, ReviewContext, register
 from duizhao.document import Document
+from duizhao.text.normal import Normalized
 
 _CJK = "\u3400-\u9fff"
 _STRONG = re.compile(
@@ -26,6 +27,9 @@ _URL = re.compile(r"[A-Za-z0-9-][A-Za-z0-9-]*+(?:\.[A-Za-z0-9-]+)*?\.(?:com|net|
                   r"(?![A-Za-z0-9.])")
 _WEAK = re.compile(r"(?m)^\s*(?:微信公众号|关注公众号|扫一扫|上一篇|下一篇|相关推荐|相关文章|热门文章"
                    r"|猜你喜欢|返回顶部|分享到|收藏本文|点击查看)")
+# Each match of _WEAK holds one of these: where none is in the text, _WEAK is not run.
+_WEAK_NEEDLES = ("公众号", "扫一扫", "一篇", "相关推荐", "相关文章", "热门文章", "猜你喜欢", "返回顶部",
+                 "分享到", "收藏本文", "点击查看")
 _SHORT_LINE = 30
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN = re.compile(rf"（(?<=[{_CJK}]（)[a-zü{_TONE}]{{0,5}}[{_TONE}][a-zü{_TONE}]{{0,5}}）")
@@ -35,6 +39,8 @@ _GROUPS = re.compile(r"[A-Za-z]+|[0-9]+")
 
 def is_noise(token: str) -> bool:
     """Random letters and digits: several letter/digit switches, with mixed case or length ≥ 6."""
+    if token.isdigit():
+        return False
     letters = [c for c in token if c.isalpha()]
     if not letters or len(letters) == len(token):
         return False
@@ -63,11 +69,19 @@ def _found(doc: Document, extra: re.Pattern[str] | None) -> Iterator[tuple[str, 
     for pattern in (_STRONG, _URL if has_url else None, extra):
         if pattern is not None:
             yield from (("banner", s, e) for _, s, e in key.finditer(pattern))
+    if any(needle in key.key for needle in _WEAK_NEEDLES):
+        yield from _weak(key)
+    yield from (("pinyin", s, e) for _, s, e in key.finditer(_PINYIN))
+    for m in _TOKEN.finditer(key.key):
+        if is_noise(m.group()):
+            yield "noise", *key.span(m.start(), m.end())
+
+
+def _weak(key: Normalized) -> Iterator[tuple[str, int, int]]:
+    """Navigation words on a short line of their own, at its start."""
     for m, _, _ in key.finditer(_WEAK):
         if len(_line_of(key.key, m.start())) <= _SHORT_LINE:
             yield "banner", *key.span(m.end() - len(m.group().lstrip()), m.end())
-    yield from (("pinyin", s, e) for _, s, e in key.finditer(_PINYIN))
-    yield from (("noise", s, e) for m, s, e in key.finditer(_TOKEN) if is_noise(m.group()))
 
 
 _TEXTS = {
