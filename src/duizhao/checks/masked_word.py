@@ -2,7 +2,8 @@
 
 Pinyin masks (mzshh, dangshi, ZZ), ``_``/``X``/``D`` standing for 党 — all recognised by
 :func:`duizhao.text.masks.find_masks` while normalising (``doc.key.masks``) — and runs
-of ``*`` between Chinese characters (开好**学习教育, ***同志). Works on the raw text: the key has the masks expanded already.
+of ``*`` between Chinese characters (开好**学习教育, ***同志). Works on the raw text: the key
+has the masks expanded already.
 """
 
 from __future__ import annotations
