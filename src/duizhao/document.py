@@ -89,8 +89,18 @@ class Document:
 
     def chars(self, start: int = 0, end: int | None = None) -> int:
         """Characters that count for length: everything but whitespace."""
+        if start == 0 and end is None:
+            return self.total_chars
         segment = self.text[start:end]
         return len(segment) - sum(segment.count(c) for c in " \t\r\n\u3000\xa0")
 
+    @cached_property
+    def total_chars(self) -> int:
+        return len(self.text) - sum(self.text.count(c) for c in " \t\r\n\u3000\xa0")
+
     def part_chars(self, role: SectionRole) -> int:
-        return sum(self.chars(s.start, s.end) for s in self.sections_of(role))
+        """Length of a part (see :meth:`chars`), computed once per document."""
+        key = ("part_chars", role)
+        if key not in self.memo:
+            self.memo[key] = sum(self.chars(s.start, s.end) for s in self.sections_of(role))
+        return self.memo[key]  # type: ignore[return-value]

@@ -19,15 +19,14 @@ ITEM_FAMILIES: dict[str, re.Pattern[str]] = {
     "circled": re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩]"),
 }
 ITEM_ANY = re.compile("|".join(f"(?P<{name}>{p.pattern})" for name, p in ITEM_FAMILIES.items()))
-_ITEM_FIRST = frozenset(f"其第{NUMERALS}0123456789（(①②③④⑤⑥⑦⑧⑨⑩")
-_CLAUSE_END = re.compile(r"[。；;！!？?：:]\s*")
+# Where an item label may stand: a line start, or right after a sentence or clause end.
+_ITEM_PLACE = re.compile(rf"(?:^|[。；;！!？?：:])\s*(?=[其第{NUMERALS}0-9（(①-⑩])")
 
 
 def item_labels(line: str) -> list[re.Match[str]]:
     """Item labels at the start of a line or right after a sentence or clause end."""
-    starts = [0, *(m.end() for m in _CLAUSE_END.finditer(line))]
-    return [m for m in (ITEM_ANY.match(line, at) for at in starts
-                        if line[at:at + 1] in _ITEM_FIRST) if m]
+    return [m for m in (ITEM_ANY.match(line, place.end()) for place in _ITEM_PLACE.finditer(line))
+            if m]
 
 
 def value(label: str) -> int | None:

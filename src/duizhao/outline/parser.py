@@ -140,7 +140,8 @@ def _fill(section: Node, lines: list[Line], text: str) -> None:
     _close(section.children[:-len(aspects)] or [], aspects[0].start)
     for aspect in aspects:
         within = [x for x in inner if aspect.start <= x.start < aspect.end and x.end > aspect.body_start]
-        trimmed = [_trim(text, max(x.start, aspect.body_start), x.end) for x in within]
+        trimmed = [x if x.start >= aspect.body_start else _trim(text, aspect.body_start, x.end)
+                   for x in within]
         aspect.children = _item_starts([x for x in trimmed if x.text], text, pattern)
         _close(aspect.children, aspect.end)
 
