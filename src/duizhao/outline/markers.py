@@ -19,14 +19,17 @@ ITEM_FAMILIES: dict[str, re.Pattern[str]] = {
     "circled": re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩]"),
 }
 ITEM_ANY = re.compile("|".join(f"(?P<{name}>{p.pattern})" for name, p in ITEM_FAMILIES.items()))
-# Where an item label may stand: a line start, or right after a sentence or clause end.
-_ITEM_PLACE = re.compile(rf"(?:^|[。；;！!？?：:])\s*(?=[其第{NUMERALS}0-9（(①-⑩])")
+# After a sentence or clause end, where an item label may follow. The scan starts with one
+# character class, which ``re`` searches fast (an alternation at the start is 3–10× slower).
+_PLACE = re.compile(rf"[。；;！!？?：:]\s*(?=[其第{NUMERALS}0-9（(①-⑩])")
+_LABEL_START = frozenset(f"其第{NUMERALS}0123456789（(①②③④⑤⑥⑦⑧⑨⑩")
 
 
 def item_labels(line: str) -> list[re.Match[str]]:
     """Item labels at the start of a line or right after a sentence or clause end."""
-    return [m for m in (ITEM_ANY.match(line, place.end()) for place in _ITEM_PLACE.finditer(line))
-            if m]
+    first = ITEM_ANY.match(line) if line[:1] in _LABEL_START else None
+    later = (ITEM_ANY.match(line, place.end()) for place in _PLACE.finditer(line))
+    return [m for m in (first, *later) if m]
 
 
 def value(label: str) -> int | None:

@@ -8,8 +8,10 @@ span of its parent. Items may be paragraphs of their own or inline (一是…。
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from duizhao.document import Document, Kind, Node, SectionRole
 from duizhao.outline import markers
@@ -17,8 +19,7 @@ from duizhao.outline.title import looks_like_title, read_title
 from duizhao.text.normal import normalize
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     start: int
     end: int
     text: str
@@ -32,8 +33,10 @@ _PROBLEMS = re.compile(r"问题|查摆|不足|差距|检视|剖析|短板")
 _BARE_HEADING = re.compile(r"^(?:存在的?问题|主要问题|问题查摆|原因分析|根源剖析|产生问题的原因|"
                            r"整改措施|努力方向|下一步打算|整改方向)")
 _HEAD_END = re.compile(r"[。：:！？]")
+_LINE = re.compile(r"\S[^\n]*")
 
 
+@lru_cache(maxsize=4096)
 def classify(heading: str) -> SectionRole | None:
     """The part a heading names, or None when it names none (then it is no part heading)."""
     key = normalize(heading).key
@@ -45,14 +48,12 @@ def classify(heading: str) -> SectionRole | None:
 
 
 def split_lines(text: str) -> list[Line]:
+    """The non-blank lines, stripped, with their spans in ``text``."""
     lines = []
-    pos = 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            start = pos + (len(raw) - len(raw.lstrip()))
-            lines.append(Line(start, start + len(stripped), stripped))
-        pos += len(raw) + 1
+    for m in _LINE.finditer(text):
+        stripped = m.group().rstrip()
+        start = m.start()
+        lines.append(Line(start, start + len(stripped), stripped))
     return lines
 
 
@@ -121,8 +122,8 @@ def _trim(text: str, start: int, end: int) -> Line:
 
 
 def _fill(section: Node, lines: list[Line], text: str) -> None:
-    inner = [x for x in lines if section.body_start <= x.start < section.end
-             and x.start >= section.body_start]
+    starts = [x.start for x in lines]
+    inner = lines[bisect_left(starts, section.body_start):bisect_left(starts, section.end)]
     pattern = _aspect_pattern(inner)
     if pattern is None:
         section.children = _item_starts(inner, text, None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from duizhao.document import Kind, Title
 from duizhao.text.normal import normalize
@@ -23,10 +24,15 @@ _PERSONAL = re.compile(r"个人")
 _TEAM_UNIT = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,30}?)(?:领导班子|班子)")
 
 
+@lru_cache(maxsize=1024)
+def _key(line: str) -> str:
+    """The normalised key of a short line (titles repeat across a batch: computed once)."""
+    return normalize(line).key
+
+
 def looks_like_title(line: str) -> bool:
     body = line.strip()
-    return 0 < len(body) <= 80 and not body.endswith("。") and bool(_TITLE_WORDS.search(
-        normalize(body).key))
+    return 0 < len(body) <= 80 and not body.endswith("。") and bool(_TITLE_WORDS.search(_key(body)))
 
 
 def _kind(key: str) -> Kind:
@@ -39,7 +45,7 @@ def _kind(key: str) -> Kind:
 
 def read_title(text: str, start: int, end: int) -> Title:
     raw = text[start:end]
-    key = normalize(raw).key
+    key = _key(raw)
     year = _YEAR.search(key)
     meeting = _MEETING.search(key)
     title = Title(text=raw, start=start, end=end, year=int(year.group(1)) if year else None,
