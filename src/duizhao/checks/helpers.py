@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from duizhao.document import Document, Node
 
@@ -42,3 +43,12 @@ def key_of(doc: Document, node: Node) -> str:
 def in_parts(doc: Document, *roles: str) -> list[tuple[int, int]]:
     """Spans of the sections with the given roles."""
     return [(s.start, s.end) for s in doc.sections if s.role in roles]
+
+
+@lru_cache(maxsize=16)
+def words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern matching any of the user's extra words (longest first), or None."""
+    words = tuple(w for w in words if w)
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterator
-from functools import lru_cache
 
+from duizhao.checks.helpers import words_pattern
 from duizhao.checks.registry import Hit, ReviewContext, register
 from duizhao.document import Document
 from duizhao.text.masks import find_masks
@@ -69,14 +69,6 @@ def _single_x_is_blank(text: str, start: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=16)
-def _extra_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    words = tuple(w for w in words if w)
-    if not words:
-        return None
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
-
-
 def _spans(text: str) -> Iterator[tuple[str, int, int]]:
     for name, pattern in _PATTERNS:
         if name in _NEEDLES and not any(n in text for n in _NEEDLES[name]):
@@ -97,7 +89,7 @@ def placeholders(doc: Document, ctx: ReviewContext) -> Iterator[Hit]:
     text = doc.text
     seen: list[tuple[int, int]] = []
     found = list(_spans(text))
-    extra = _extra_pattern(ctx.settings.extra_words("placeholders"))
+    extra = words_pattern(ctx.settings.extra_words("placeholders"))
     if extra is not None:
         found += [("extra", m.start(), m.end()) for m in extra.finditer(text)]
     for name, start, end in sorted(found, key=lambda f: (f[1], -f[2])):

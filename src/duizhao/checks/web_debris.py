@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
+from duizhao.checks.helpers import words_pattern
 from duizhao.checks.registry import Hit, ReviewContext, register
 from duizhao.document import Document
 from duizhao.text.normal import Normalized
@@ -55,14 +55,6 @@ def _line_of(key: str, at: int) -> str:
     return key[start:end if end != -1 else len(key)].strip()
 
 
-@lru_cache(maxsize=16)
-def _extra_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    words = tuple(w for w in words if w)
-    if not words:
-        return None
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
-
-
 def _found(doc: Document, extra: re.Pattern[str] | None) -> Iterator[tuple[str, int, int]]:
     key = doc.key
     has_url = "." in key.key and any(d in key.key for d in (".com", ".net", ".org", ".cn"))
@@ -93,7 +85,7 @@ _TEXTS = {
 
 @register("web-debris", "error", "网站残留痕迹")
 def web_debris(doc: Document, ctx: ReviewContext) -> Iterator[Hit]:
-    extra = _extra_pattern(ctx.settings.extra_words("web_debris"))
+    extra = words_pattern(ctx.settings.extra_words("web_debris"))
     last_end = -1
     for kind, start, end in sorted(_found(doc, extra), key=lambda f: (f[1], -f[2])):
         if start < last_end:
