@@ -21,11 +21,15 @@ _CLOSE = {v: k for k, v in _OPEN.items()}
 _FAMILY = {"(": "（", ")": "）"}
 _MARKS = re.compile("[“”‘’《》（）()【】]")
 # Two patterns, each led by one class or literal, which the regex engine scans for quickly.
-_ASCII_MARK = re.compile(rf"[,;:?!](?<=[{_CJK}].)(?=\s*[{_CJK}“‘《（]|\s*$)", re.M)
+# One pattern per mark: a pattern led by one literal is scanned much faster than by a class.
+_ASCII_MARKS = tuple(re.compile(rf"{re.escape(c)}(?<=[{_CJK}].)(?=\s*[{_CJK}“‘《（]|\s*$)", re.M)
+                     for c in ",;:?!")
 _ASCII_STOP = re.compile(rf"\.(?<=[{_CJK}]\.)(?=[{_CJK}])")
 _ASCII_QUOTES = re.compile(rf'"[^"\n]*[{_CJK}][^"\n]*"')
 _ASCII_PARENS = re.compile(rf"\([^()（）\n]*[{_CJK}][^()（）\n]*\)")
-_DOUBLED = re.compile("[，。、；：][，。、；：]+")
+_STOPS = "，。、；："
+# A run of two or more marks, found by the pattern of its first mark (not preceded by a mark).
+_DOUBLED = tuple(re.compile(f"{c}(?<![{_STOPS}]{c})[{_STOPS}]+") for c in _STOPS)
 _M = "“”‘’《》（）()【】\n"
 _PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("（", "）"), (r"\(", r"\)"), ("【", "】"))
 _FLAT = "|".join(f"{o}[^{_M}]*+{c}" for o, c in _PAIRS)
@@ -102,7 +106,7 @@ def _pairs(text: str) -> Iterator[Hit]:
 
 
 def _ascii_marks(text: str) -> Iterator[Hit]:
-    for m in (*_ASCII_MARK.finditer(text), *_ASCII_STOP.finditer(text)):
+    for m in (*(m for p in _ASCII_MARKS for m in p.finditer(text)), *_ASCII_STOP.finditer(text)):
         name = _NAMES[m.group()]
         yield Hit(m.start(), m.end(), f"中文语句中使用了英文{name}“{m.group()}”", "改为相应的中文标点。")
     for m in _ASCII_QUOTES.finditer(text):
@@ -112,7 +116,7 @@ def _ascii_marks(text: str) -> Iterator[Hit]:
 
 
 def _doubled(text: str) -> Iterator[Hit]:
-    for m in _DOUBLED.finditer(text):
+    for m in (m for p in _DOUBLED for m in p.finditer(text)):
         yield Hit(m.start(), m.end(), f"标点连用：“{m.group()}”", "只保留一个恰当的标点。")
 
 

@@ -10,6 +10,7 @@ their own, at its start. Real codes (G20, 5G, H5N1, PM2.5, COVID-19) are not noi
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 
 from duizhao.checks.helpers import words_pattern
@@ -35,6 +36,10 @@ _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN = re.compile(rf"（(?<=[{_CJK}]（)[a-zü{_TONE}]{{0,5}}[{_TONE}][a-zü{_TONE}]{{0,5}}）")
 _TOKEN = re.compile(rf"[A-Za-z0-9](?<=[{_CJK}].)[A-Za-z0-9]{{2,19}}(?=[{_CJK}])")
 _GROUPS = re.compile(r"[A-Za-z]+|[0-9]+")
+_ALNUM = frozenset(string.ascii_letters + string.digits)
+_ALNUM_RUN = re.compile("[A-Za-z0-9]*")
+_LETTERS = frozenset(string.ascii_letters)
+_FEW_LETTERS = 12  # with more distinct letters than this, _TOKEN is run over the whole key
 
 
 def is_noise(token: str) -> bool:
@@ -64,9 +69,48 @@ def _found(doc: Document, extra: re.Pattern[str] | None) -> Iterator[tuple[str, 
     if any(needle in key.key for needle in _WEAK_NEEDLES):
         yield from _weak(key)
     yield from (("pinyin", s, e) for _, s, e in key.finditer(_PINYIN))
-    for m in _TOKEN.finditer(key.key):
-        if is_noise(m.group()):
-            yield "noise", *key.span(m.start(), m.end())
+    for start, end in _tokens(key.key):
+        if is_noise(key.key[start:end]):
+            yield "noise", *key.span(start, end)
+
+
+def _tokens(key: str) -> Iterator[tuple[int, int]]:
+    """Spans that _TOKEN matches, or at least those with a letter (only they can be noise).
+
+    Letters are rare in a material: they are found with ``str.find`` and each one's run of
+    letters and digits is checked, instead of scanning a character class at every position.
+    """
+    letters = _LETTERS.intersection(key.encode("ascii", "ignore").decode("ascii"))
+    if len(letters) > _FEW_LETTERS:
+        yield from ((m.start(), m.end()) for m in _TOKEN.finditer(key))
+        return
+    done = 0
+    for at in sorted(_places(key, letters)):
+        if at >= done:
+            start, done = _run(key, at)
+            if 3 <= done - start <= 20 and _cjk(key, start - 1) and _cjk(key, done):
+                yield start, done
+
+
+def _places(key: str, letters: frozenset[str]) -> Iterator[int]:
+    for letter in letters:
+        at = key.find(letter)
+        while at != -1:
+            yield at
+            at = key.find(letter, at + 1)
+
+
+def _run(key: str, at: int) -> tuple[int, int]:
+    """The run of ASCII letters and digits around ``key[at]``."""
+    start = at
+    while start and key[start - 1] in _ALNUM:
+        start -= 1
+    match = _ALNUM_RUN.match(key, at)
+    return start, match.end() if match else at
+
+
+def _cjk(key: str, at: int) -> bool:
+    return 0 <= at < len(key) and "\u3400" <= key[at] <= "\u9fff"
 
 
 def _weak(key: Normalized) -> Iterator[tuple[str, int, int]]:
