@@ -72,7 +72,16 @@ class Document:
         return [s for s in self.sections if s.role == role]
 
     def points(self, role: SectionRole) -> list[Node]:
-        """The leaves of a part: its items, or an aspect itself where it has no items."""
+        """The leaves of a part: its items, or an aspect itself where it has no items.
+
+        Computed once per document (the tree is final once parsed); do not change the list.
+        """
+        key = ("points", role)
+        if key not in self.memo:
+            self.memo[key] = self._points(role)
+        return self.memo[key]  # type: ignore[return-value]
+
+    def _points(self, role: SectionRole) -> list[Node]:
         found: list[Node] = []
         for section in self.sections_of(role):
             for child in section.children:

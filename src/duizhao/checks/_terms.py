@@ -2,7 +2,7 @@
 
 Not a check (it registers nothing). Text is compared on the normalised key: stop words
 are cut out first, and bigrams never cross a cut, so “在政治建设方面” and “政治建设”
-have the same terms. Judgements and points, which several checks read, are computed once
+have the same terms. Judgements and node keys, which several checks read, are computed once
 per document and kept in ``doc.memo``.
 """
 
@@ -19,7 +19,6 @@ _RUN = re.compile(r"[\u3400-\u9fff]{2,}")
 _CHAR = re.compile(r"[\u3400-\u9fff]")
 # Keys of the tables in ``Document.memo``; nodes are keyed by ``id``: they live as long as the document.
 _JUDGEMENTS = (__name__, "judgement")
-_POINTS = (__name__, "points")
 _NODE_KEYS = (__name__, "node_key")
 
 
@@ -48,15 +47,6 @@ def judgement(doc: Document, node: Node) -> str:
     found = table.get(id(node))
     if found is None:
         found = table[id(node)] = doc.key.slice(*heading_span(doc, node))
-    return found
-
-
-def points(doc: Document, role: SectionRole) -> list[Node]:
-    """``doc.points(role)``, computed once per document; callers must not change the list."""
-    table = cast("dict[str, list[Node]]", doc.memo.setdefault(_POINTS, {}))
-    found = table.get(role)
-    if found is None:
-        found = table[role] = doc.points(role)
     return found
 
 

@@ -15,7 +15,6 @@ from duizhao.checks._terms import (
     containment,
     judgement,
     part_anchor,
-    points,
     quote,
     runs,
     stop_words,
@@ -44,7 +43,7 @@ class _Candidates:
     def __init__(self, doc: Document) -> None:
         self._doc = doc
         self._nodes = [(a, True) for a in doc.aspects("problems")]
-        self._nodes += [(p, False) for p in points(doc, "problems") if p.role == "item"]
+        self._nodes += [(p, False) for p in doc.points("problems") if p.role == "item"]
         self._terms: list[set[str]] = []
 
     def __iter__(self) -> Iterator[tuple[set[str], bool]]:

@@ -20,7 +20,6 @@ from duizhao.checks._terms import (
     dice,
     heading_span,
     judgement,
-    points,
     quote,
     runs,
     stop_words,
@@ -69,7 +68,7 @@ def similarity(a: Phrase, b: Phrase) -> float:
 def restated_causes(doc: Document, ctx: ReviewContext) -> Iterator[Hit]:
     problems = _Problems(doc)
     threshold = ctx.settings.thresholds.min_restate_similarity
-    for cause in points(doc, "causes"):
+    for cause in doc.points("causes"):
         match = problems.restated(topic(judgement(doc, cause)), threshold)
         if match is not None:
             start, end = heading_span(doc, cause)
@@ -84,7 +83,7 @@ class _Problems:
     bigrams are in its judgement (every bigram of its phrases is), so most never are."""
 
     def __init__(self, doc: Document) -> None:
-        self.nodes = points(doc, "problems")
+        self.nodes = doc.points("problems")
         self.texts = [judgement(doc, p) for p in self.nodes]
         self.joined = "\n".join(self.texts)  # a bigram of Chinese characters never spans a “\n”
         self.ends = list(accumulate(len(t) + 1 for t in self.texts))  # where the next text starts

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from duizhao.checks._terms import heading_span, node_key, points, quote
+from duizhao.checks._terms import heading_span, node_key, quote
 from duizhao.checks.helpers import found_any
 from duizhao.checks.registry import Hit, ReviewContext, register
 from duizhao.document import Document
@@ -39,7 +39,7 @@ def is_concrete(key: str) -> bool:
 
 @register("measure-not-concrete", "warning", "整改措施不具体")
 def vague_measures(doc: Document, ctx: ReviewContext) -> Iterator[Hit]:
-    for point in points(doc, "measures"):
+    for point in doc.points("measures"):
         if is_concrete(node_key(doc, point)):
             continue
         start, end = heading_span(doc, point)

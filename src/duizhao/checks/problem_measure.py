@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Iterator
 
-from duizhao.checks._terms import bigrams, heading_span, judgement, node_key, points, quote
+from duizhao.checks._terms import bigrams, heading_span, judgement, node_key, quote
 from duizhao.checks.registry import Hit, ReviewContext, register
 from duizhao.document import Document, Node
 
@@ -56,10 +56,10 @@ def answered(topic: set[str], measures: list[str], share: float) -> bool:
 
 @register("problem-without-measure", "warning", "问题没有对应的整改措施")
 def unanswered_problems(doc: Document, ctx: ReviewContext) -> Iterator[Hit]:
-    measures = [node_key(doc, m) for m in points(doc, "measures")]
+    measures = [node_key(doc, m) for m in doc.points("measures")]
     if not measures:
         return
-    for aspect in doc.aspects("problems") or points(doc, "problems"):
+    for aspect in doc.aspects("problems") or doc.points("problems"):
         topic = _topic(doc, aspect)
         if len(topic) < _MIN_TERMS:
             continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from duizhao.checks._terms import heading_span, node_key, points, quote
+from duizhao.checks._terms import heading_span, node_key, quote
 from duizhao.checks.helpers import found_any
 from duizhao.checks.registry import Hit, ReviewContext, register
 from duizhao.document import Document, Node
@@ -43,7 +43,7 @@ def is_specific(key: str) -> bool:
 
 @register("problem-not-specific", "warning", "问题表述空泛，缺少具体事实")
 def slogan_problems(doc: Document, ctx: ReviewContext) -> Iterator[Hit]:
-    for point in points(doc, "problems"):
+    for point in doc.points("problems"):
         if not is_specific(node_key(doc, point)):
             start, end = _judgement_span(doc, point)
             yield Hit(start, end, f"问题“{quote(doc.text[start:end])}”只有定性判断，没有具体事实",
