@@ -60,6 +60,8 @@ def ensure_postgres() -> None:
 
 def test(args: list[str]) -> int:
     ensure_postgres()
+    if os.environ.get("CI"):
+        os.environ.setdefault("DUIZHAO_REQUIRE_PG", "1")  # in CI a missing server is a failure
     steps = [
         [str(BIN / "ruff"), "check", "src", "tests", "benchmarks", "dev.py"],
         [str(BIN / "mypy")],

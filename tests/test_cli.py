@@ -97,7 +97,8 @@ def test_bad_config_is_a_usage_error(folder: Path, tmp_path: Path):
     assert result.exit_code == 2 and "min_chars" in result.stderr
 
 
-@pytest.mark.parametrize("command", [[], ["review"], ["demo"], ["checks"]])
+@pytest.mark.parametrize("command", [[], ["review"], ["demo"], ["checks"], ["corpus"], ["corpus", "add"],
+                                     ["corpus", "list"], ["corpus", "remove"], ["corpus", "stats"]])
 def test_every_command_has_help(command: list[str]):
     result = run(*command, "--help")
     assert result.exit_code == 0 and "Usage" in result.stdout

@@ -11,6 +11,7 @@ import click
 from duizhao.checks import REGISTRY
 from duizhao.checks.registry import ReviewContext
 from duizhao.config import ConfigError, Settings, load_settings
+from duizhao.corpus_cli import corpus
 from duizhao.notice import load_aspects
 from duizhao.reading import UnreadableDocument
 from duizhao.reports import FORMATS, render
@@ -108,3 +109,6 @@ def list_checks() -> None:
     for check in REGISTRY.values():
         disabled = "（已停用）" if check.id in defaults.disabled else ""
         click.echo(f"{check.id:28} {check.severity:8} {check.title}{disabled}")
+
+
+main.add_command(corpus)
