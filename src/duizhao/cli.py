@@ -11,11 +11,13 @@ import click
 from duizhao.checks import REGISTRY
 from duizhao.checks.registry import ReviewContext
 from duizhao.config import ConfigError, Settings, load_settings
+from duizhao.corpus import CorpusError, Store, database_errors, open_store
 from duizhao.corpus_cli import corpus
 from duizhao.notice import load_aspects
 from duizhao.reading import UnreadableDocument
 from duizhao.reports import FORMATS, render
 from duizhao.review import Review, collect_files, review_paths
+from duizhao.similarity import ParamsMismatch
 
 EXIT_HELP = """退出码：0 没有达到 --fail-on 级别的问题；1 有（或有文件无法读取）；2 用法或配置有误。"""
 FAIL_LEVELS = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
@@ -27,19 +29,31 @@ def main() -> None:
     """duizhao（对照）：对照检查材料自动审核。"""
 
 
+def _open_corpus(url: str) -> Store:
+    """An existing corpus: reviewing against a path that holds none is a usage error."""
+    is_file = not url.startswith(("postgresql://", "postgres://"))
+    if is_file and not Path(url.removeprefix("sqlite:///")).is_file():
+        raise click.UsageError(f"语料库 {url} 不存在，请先用 duizhao corpus add 建立")
+    return open_store(url)
+
+
 def _context(config: Path | None, aspects: Path | None, notice: Path | None,
-             kind: str) -> ReviewContext:
+             kind: str, corpus: str | None = None) -> ReviewContext:
     if aspects and notice:
         raise click.UsageError("--aspects 与 --notice 只能选一个")
     try:
         settings = load_settings(config)
         source = aspects or notice
         found = load_aspects(source, from_notice=notice is not None) if source else ()
-    except (ConfigError, UnreadableDocument) as exc:
+        store = _open_corpus(corpus) if corpus else None
+    except (ConfigError, UnreadableDocument, CorpusError, ParamsMismatch) as exc:
+        raise click.UsageError(str(exc)) from exc
+    except database_errors() as exc:
         raise click.UsageError(str(exc)) from exc
     if source and not found:
         raise click.UsageError(f"没能从 {source} 中读出任何方面，请检查文件内容")
-    return ReviewContext(settings=settings, aspects=found, kind=kind)  # type: ignore[arg-type]
+    return ReviewContext(settings=settings, aspects=found, kind=kind,  # type: ignore[arg-type]
+                         corpus=store)
 
 
 def _run(paths: list[Path], ctx: ReviewContext) -> Review:
@@ -79,10 +93,13 @@ def _emit(review: Review, fmt: str, output: Path | None) -> None:
               show_default=True, help="达到哪一级问题时退出码为 1。")
 @click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="配置文件（默认读取当前目录的 duizhao.toml）。")
+@click.option("--corpus", metavar="URL",
+              help="与参考语料库比对（duizhao corpus add 建立；SQLite 文件路径或 postgresql://…）。")
 def review(paths: tuple[Path, ...], aspects: Path | None, notice: Path | None, kind: str,
-           fmt: str, output: Path | None, fail_on: str, config: Path | None) -> None:
+           fmt: str, output: Path | None, fail_on: str, config: Path | None,
+           corpus: str | None) -> None:
     """审核 PATH 中的材料（文件或文件夹，文件夹递归查找）。"""
-    result = _run(list(paths), _context(config, aspects, notice, kind))
+    result = _run(list(paths), _context(config, aspects, notice, kind, corpus))
     _emit(result, fmt, output)
     sys.exit(1 if result.worst() in FAIL_LEVELS[fail_on] else 0)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from duizhao.config import SEVERITIES, Settings, Severity
+from duizhao.corpus import Store
 from duizhao.document import Document
 
 __all__ = ["SEVERITIES", "Check", "Finding", "Hit", "ReviewContext", "Severity", "register"]
@@ -46,6 +47,7 @@ class ReviewContext:
     settings: Settings
     aspects: tuple[str, ...] = ()
     kind: Literal["auto", "personal", "team"] = "auto"
+    corpus: Store | None = None  # the reference corpus, when the review compares against one
 
 
 CheckFunction = Callable[[Document, ReviewContext], Iterable[Hit]]
