@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duizhao.checks  # noqa: F401  (registers every check)
 from duizhao.checks.registry import Finding, ReviewContext
-from duizhao.checks.runner import run_checks
+from duizhao.checks.runner import in_order, run_batch_checks, run_checks
 from duizhao.config import GradeRules
 from duizhao.document import Document
 from duizhao.outline import parse
@@ -96,4 +96,15 @@ def review_paths(paths: Iterable[Path], ctx: ReviewContext,
         reviewed.append(review_file(path, ctx))
         if progress:
             progress(path)
+    compare_batch(reviewed, ctx)
     return Review(reviewed)
+
+
+def compare_batch(reviewed: list[Reviewed], ctx: ReviewContext) -> None:
+    """Add the findings of checks that compare the documents of a batch, and re-grade."""
+    readable = [r for r in reviewed if r.document is not None]
+    extra = run_batch_checks([r.document for r in readable if r.document is not None], ctx)
+    for index, findings in extra.items():
+        item = readable[index]
+        item.findings = in_order(item.findings + findings)
+        item.grade = grade(item.findings, ctx.settings.grade)

@@ -8,7 +8,7 @@ Adding a check is adding one module with one ``@register`` function; nothing els
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -16,7 +16,8 @@ from duizhao.config import SEVERITIES, Settings, Severity
 from duizhao.corpus import Store
 from duizhao.document import Document
 
-__all__ = ["SEVERITIES", "Check", "Finding", "Hit", "ReviewContext", "Severity", "register"]
+__all__ = ["SEVERITIES", "Check", "Finding", "Hit", "ReviewContext", "Severity", "register",
+           "register_batch"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,12 @@ class ReviewContext:
 
 
 CheckFunction = Callable[[Document, ReviewContext], Iterable[Hit]]
+# A batch check sees every document reviewed together and yields (index of the document, hit).
+BatchFunction = Callable[[Sequence[Document], ReviewContext], Iterable[tuple[int, Hit]]]
+
+
+def _alone(doc: Document, ctx: ReviewContext) -> Iterable[Hit]:
+    return ()
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,7 @@ class Check:
     severity: Severity
     title: str
     run: CheckFunction
+    batch: BatchFunction | None = None  # set for checks that compare the documents of a batch
 
 
 REGISTRY: dict[str, Check] = {}
@@ -72,6 +80,19 @@ def register(check_id: str, severity: Severity,
         if check_id in REGISTRY:
             raise ValueError(f"duplicate check id {check_id}")
         REGISTRY[check_id] = Check(check_id, severity, title, function)
+        return function
+
+    return decorate
+
+
+def register_batch(check_id: str, severity: Severity,
+                   title: str) -> Callable[[BatchFunction], BatchFunction]:
+    """Register a check that compares the documents reviewed together (nothing per document)."""
+
+    def decorate(function: BatchFunction) -> BatchFunction:
+        if check_id in REGISTRY:
+            raise ValueError(f"duplicate check id {check_id}")
+        REGISTRY[check_id] = Check(check_id, severity, title, _alone, function)
         return function
 
     return decorate

@@ -1,20 +1,36 @@
-"""Run every enabled check on a document and collect findings in document order."""
+"""Run the enabled checks and collect findings in document order."""
 
 from __future__ import annotations
 
-from duizhao.checks.registry import REGISTRY, Finding, ReviewContext
+from collections.abc import Sequence
+
+from duizhao.checks.registry import REGISTRY, Check, Finding, Hit, ReviewContext
 from duizhao.document import Document
 
 
+def _enabled(ctx: ReviewContext) -> list[Check]:
+    return [c for c in REGISTRY.values() if c.id not in ctx.settings.disabled]
+
+
+def _finding(check: Check, hit: Hit, ctx: ReviewContext) -> Finding:
+    severity = ctx.settings.severities.get(check.id) or hit.severity or check.severity
+    return Finding(check.id, severity, hit.message, hit.hint, hit.start, hit.end)
+
+
+def in_order(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (f.start, f.end, f.check))
+
+
 def run_checks(doc: Document, ctx: ReviewContext) -> list[Finding]:
-    settings = ctx.settings
-    findings: list[Finding] = []
-    for check in REGISTRY.values():
-        if check.id in settings.disabled:
-            continue
-        configured = settings.severities.get(check.id)
-        for hit in check.run(doc, ctx):
-            severity = configured or hit.severity or check.severity
-            findings.append(Finding(check.id, severity, hit.message, hit.hint, hit.start, hit.end))
-    findings.sort(key=lambda f: (f.start, f.end, f.check))
-    return findings
+    """Every per-document check on one document."""
+    return in_order([_finding(c, hit, ctx) for c in _enabled(ctx) for hit in c.run(doc, ctx)])
+
+
+def run_batch_checks(docs: Sequence[Document], ctx: ReviewContext) -> dict[int, list[Finding]]:
+    """The checks that compare documents reviewed together: findings by document index."""
+    found: dict[int, list[Finding]] = {}
+    for check in _enabled(ctx):
+        if check.batch is not None:
+            for index, hit in check.batch(docs, ctx):
+                found.setdefault(index, []).append(_finding(check, hit, ctx))
+    return found

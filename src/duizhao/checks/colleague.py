@@ -1,0 +1,70 @@
+"""similar-to-colleague: materials reviewed together (one ``duizhao review`` run) that share
+passages — 千篇一律. Both sides get a finding naming the other.
+
+Every paragraph long enough to index is signed; paragraphs of different documents that
+share an LSH band are verified by exact alignment (13 or more matching characters, small
+edits bridged). Title lines are left out: titles of one kind of meeting share their wording.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from duizhao.checks.registry import Hit, ReviewContext, register_batch
+from duizhao.corpus.paragraphs import Paragraph, prepare
+from duizhao.document import Document
+from duizhao.similarity import BandIndex, SignatureParams
+from duizhao.similarity.align import MIN_CHARS, Passage, common_passages
+from duizhao.text.normal import Normalized, normalize
+
+CANDIDATES = 5  # closest paragraphs of other documents verified per paragraph
+Located = tuple[int, Paragraph]  # index of the document in the batch, and its paragraph
+
+
+def _indexed(docs: Sequence[Document], params: SignatureParams) -> tuple[BandIndex, list[Located]]:
+    index, located = BandIndex(params), list[Located]()
+    for d, doc in enumerate(docs):
+        for paragraph in prepare(doc.text, "", params).paragraphs:
+            if paragraph.signature is not None and paragraph.start != doc.title.start:
+                index.add(len(located), paragraph.signature)
+                located.append((d, paragraph))
+    return index, located
+
+
+def _pairs(index: BandIndex, located: list[Located]) -> set[tuple[int, int]]:
+    """Paragraph pairs of different documents that share a band, each pair once: for each
+    paragraph the ``CANDIDATES`` closest, so a batch written from one template stays cheap."""
+    pairs = set()
+    for i, (d, paragraph) in enumerate(located):
+        assert paragraph.signature is not None
+        others = [j for j in index.query(paragraph.signature) if located[j][0] != d]
+        pairs |= {(min(i, j), max(i, j)) for j in others[:CANDIDATES]}
+    return pairs
+
+
+def _name(doc: Document) -> str:
+    return f"《{doc.title.text or doc.path}》（{doc.path}）" if doc.path else f"《{doc.title.text}》"
+
+
+def _hit(doc: Document, paragraph: Paragraph, start: int, end: int, other: Document,
+         passage: Passage) -> Hit:
+    return Hit(paragraph.start + start, paragraph.start + end,
+               f"这段文字（{passage.chars} 字）与同批材料{_name(other)}相同",
+               "各人的对照检查材料应由本人撰写：核实是否互相抄用或套用同一模板，结合本人实际重写。")
+
+
+@register_batch("similar-to-colleague", "warning", "与同批材料雷同")
+def similar_to_colleagues(docs: Sequence[Document], ctx: ReviewContext) -> Iterator[tuple[int, Hit]]:
+    if len(docs) < 2:
+        return
+    index, located = _indexed(docs, SignatureParams())
+    keys: dict[int, Normalized] = {}
+    for i, j in sorted(_pairs(index, located)):
+        (da, pa), (db, pb) = located[i], located[j]
+        ka = keys.setdefault(i, normalize(pa.text))
+        kb = keys.setdefault(j, normalize(pb.text))
+        for passage in common_passages(ka, kb, MIN_CHARS):
+            yield da, _hit(docs[da], pa, passage.a_start, passage.a_end, docs[db], passage)
+            yield db, _hit(docs[db], pb, passage.b_start, passage.b_end, docs[da], passage)
+
+
