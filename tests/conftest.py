@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,8 +14,29 @@ from duizhao.config import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
+PG_URL = os.environ.get("DUIZHAO_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 
 
 @pytest.fixture
 def ctx() -> ReviewContext:
     return ReviewContext(settings=Settings())
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A PostgreSQL URL whose search_path is a schema of its own, dropped afterwards; skipped,
+    with the reason, when no server answers (a failure instead when DUIZHAO_REQUIRE_PG is set)."""
+    psycopg = pytest.importorskip("psycopg")
+    try:
+        admin = psycopg.connect(PG_URL, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as exc:
+        if os.environ.get("DUIZHAO_REQUIRE_PG"):
+            pytest.fail(f"PostgreSQL 不可用（{PG_URL}）：{exc}")
+        pytest.skip(f"PostgreSQL 不可用（{PG_URL}），跳过：{exc}")
+    schema = f"duizhao_test_{uuid.uuid4().hex[:12]}"
+    admin.execute(f"CREATE SCHEMA {schema}")
+    try:
+        yield f"{PG_URL}{'&' if '?' in PG_URL else '?'}options=-csearch_path%3D{schema}"
+    finally:
+        admin.execute(f"DROP SCHEMA {schema} CASCADE")
+        admin.close()

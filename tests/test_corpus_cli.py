@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import uuid
-from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -16,7 +13,6 @@ from duizhao.corpus import open_store
 from duizhao.corpus_cli import corpus, table, width
 from duizhao.similarity import SignatureParams
 
-PG_URL = os.environ.get("DUIZHAO_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 OWN = """某某乡党委领导班子2024年度民主生活会对照检查材料
 
 一、存在的问题
@@ -112,24 +108,6 @@ def test_table_aligns_wide_characters() -> None:
     text = table(["编号", "标题"], [["1", "甲"], ["12", "乙"]])
     assert text.splitlines() == ["编号  标题", "----  ----", "1     甲", "12    乙"]
     assert width("a民2") == 4
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        admin = psycopg.connect(PG_URL, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as exc:
-        if os.environ.get("DUIZHAO_REQUIRE_PG"):
-            pytest.fail(f"PostgreSQL 不可用（{PG_URL}）：{exc}")
-        pytest.skip(f"PostgreSQL 不可用（{PG_URL}），跳过：{exc}")
-    schema = f"duizhao_cli_{uuid.uuid4().hex[:12]}"
-    admin.execute(f"CREATE SCHEMA {schema}")
-    try:
-        yield f"{PG_URL}{'&' if '?' in PG_URL else '?'}options=-csearch_path%3D{schema}"
-    finally:
-        admin.execute(f"DROP SCHEMA {schema} CASCADE")
-        admin.close()
 
 
 def test_postgresql_round_trip(folder: Path, pg_url: str) -> None:

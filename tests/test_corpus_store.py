@@ -3,9 +3,7 @@ reason, when no server answers, unless DUIZHAO_REQUIRE_PG is set)."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from importlib import resources
@@ -18,7 +16,6 @@ from duizhao.corpus.db import connect
 from duizhao.similarity import BandIndex, ParamsMismatch, SignatureParams, signatures
 from duizhao.text.normal import normalize
 
-PG_URL = os.environ.get("DUIZHAO_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 WHEN = datetime(2025, 1, 15, 9, 30, tzinfo=UTC)
 SAMPLES = ("01_clean_personal.txt", "02_template_personal.txt", "03_team.txt")
 OWN = """某某局党组2024年度民主生活会对照检查材料
@@ -29,25 +26,6 @@ OWN = """某某局党组2024年度民主生活会对照检查材料
 二、整改措施
 建立每月一次的专题学习制度，每季度到基层蹲点调研不少于五天，形成问题清单逐项销号。
 """
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A URL whose search_path is a schema of its own, dropped afterwards."""
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        admin = psycopg.connect(PG_URL, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as exc:
-        if os.environ.get("DUIZHAO_REQUIRE_PG"):
-            pytest.fail(f"PostgreSQL 不可用（{PG_URL}）：{exc}")
-        pytest.skip(f"PostgreSQL 不可用（{PG_URL}），跳过：{exc}")
-    schema = f"duizhao_test_{uuid.uuid4().hex[:12]}"
-    admin.execute(f"CREATE SCHEMA {schema}")
-    try:
-        yield f"{PG_URL}{'&' if '?' in PG_URL else '?'}options=-csearch_path%3D{schema}"
-    finally:
-        admin.execute(f"DROP SCHEMA {schema} CASCADE")
-        admin.close()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
