@@ -3,15 +3,16 @@ passages — 千篇一律. Both sides get a finding naming the other.
 
 Every paragraph long enough to index is signed; paragraphs of different documents that
 share an LSH band are verified by exact alignment (13 or more matching characters, small
-edits bridged). Title lines are left out: titles of one kind of meeting share their wording.
+edits bridged). Title lines are left out, as for ``copied-passage``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from duizhao.checks.helpers import comparable_paragraphs
 from duizhao.checks.registry import Hit, ReviewContext, register_batch
-from duizhao.corpus.paragraphs import Paragraph, prepare
+from duizhao.corpus.paragraphs import Paragraph
 from duizhao.document import Document
 from duizhao.similarity import BandIndex, SignatureParams
 from duizhao.similarity.align import MIN_CHARS, Passage, common_passages
@@ -24,10 +25,10 @@ Located = tuple[int, Paragraph]  # index of the document in the batch, and its p
 def _indexed(docs: Sequence[Document], params: SignatureParams) -> tuple[BandIndex, list[Located]]:
     index, located = BandIndex(params), list[Located]()
     for d, doc in enumerate(docs):
-        for paragraph in prepare(doc.text, "", params).paragraphs:
-            if paragraph.signature is not None and paragraph.start != doc.title.start:
-                index.add(len(located), paragraph.signature)
-                located.append((d, paragraph))
+        for paragraph in comparable_paragraphs(doc, params):
+            assert paragraph.signature is not None
+            index.add(len(located), paragraph.signature)
+            located.append((d, paragraph))
     return index, located
 
 

@@ -4,17 +4,18 @@ Only runs when the review has a corpus (``duizhao review --corpus URL``). Each p
 enough to index is signed like the corpus paragraphs; the paragraphs sharing a band are
 verified by exact alignment (``similarity.align``), so masks, traditional characters,
 punctuation and a few changed words do not hide a copy. A passage is reported once, against
-the source that covers most of it. The title line is left out: titles of one kind of meeting
-share their wording (……民主生活会个人对照检查材料).
+the source that covers most of it. The title line is left out (see
+:func:`~duizhao.checks.helpers.comparable_paragraphs`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from duizhao.checks.helpers import comparable_paragraphs
 from duizhao.checks.registry import Hit, ReviewContext, register
 from duizhao.corpus import Store
-from duizhao.corpus.paragraphs import Paragraph, prepare
+from duizhao.corpus.paragraphs import Paragraph
 from duizhao.document import Document
 from duizhao.similarity.align import MIN_CHARS, Passage, common_passages
 from duizhao.text.normal import normalize
@@ -57,7 +58,5 @@ def copied_passages(doc: Document, ctx: ReviewContext) -> Iterator[Hit]:
     store = ctx.corpus
     if store is None:
         return
-    for paragraph in prepare(doc.text, "", store.params).paragraphs:
-        is_title = doc.title.text and paragraph.start == doc.title.start  # titles share boilerplate
-        if paragraph.signature is not None and not is_title:
-            yield from _hits(paragraph, _matches(store, paragraph))
+    for paragraph in comparable_paragraphs(doc, store.params):
+        yield from _hits(paragraph, _matches(store, paragraph))

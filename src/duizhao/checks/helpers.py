@@ -6,7 +6,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from duizhao.corpus.paragraphs import Paragraph, prepare
 from duizhao.document import Document, Node
+from duizhao.similarity import SignatureParams
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 
@@ -52,3 +54,10 @@ def words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     if not words:
         return None
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def comparable_paragraphs(doc: Document, params: SignatureParams) -> list[Paragraph]:
+    """The paragraphs compared for copying: those long enough to sign, except the title line
+    (titles of one kind of meeting share their wording: ……民主生活会个人对照检查材料)."""
+    return [p for p in prepare(doc.text, "", params).paragraphs
+            if p.signature is not None and not (doc.title.text and p.start == doc.title.start)]
