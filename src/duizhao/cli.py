@@ -10,7 +10,7 @@ import click
 
 from duizhao.checks import REGISTRY
 from duizhao.checks.registry import ReviewContext
-from duizhao.config import ConfigError, Settings, load_settings
+from duizhao.config import ConfigError, load_settings
 from duizhao.corpus import CorpusError, Store, database_errors, open_store
 from duizhao.corpus_cli import corpus
 from duizhao.notice import load_aspects
@@ -122,10 +122,8 @@ def demo(output: Path) -> None:
 @main.command(name="checks")
 def list_checks() -> None:
     """列出全部检查项（编号、默认级别、说明）。"""
-    defaults = Settings()
     for check in REGISTRY.values():
-        disabled = "（已停用）" if check.id in defaults.disabled else ""
-        click.echo(f"{check.id:28} {check.severity:8} {check.title}{disabled}")
+        click.echo(f"{check.id:28} {check.severity:8} {check.title}")
 
 
 main.add_command(corpus)
