@@ -38,7 +38,7 @@ def _open_corpus(url: str) -> Store:
 
 
 def _context(config: Path | None, aspects: Path | None, notice: Path | None,
-             kind: str, corpus: str | None = None) -> ReviewContext:
+             kind: str, corpus: str | None = None, author: str | None = None) -> ReviewContext:
     if aspects and notice:
         raise click.UsageError("--aspects 与 --notice 只能选一个")
     try:
@@ -53,7 +53,7 @@ def _context(config: Path | None, aspects: Path | None, notice: Path | None,
     if source and not found:
         raise click.UsageError(f"没能从 {source} 中读出任何方面，请检查文件内容")
     return ReviewContext(settings=settings, aspects=found, kind=kind,  # type: ignore[arg-type]
-                         corpus=store)
+                         corpus=store, author=author.strip() if author else None)
 
 
 def _run(paths: list[Path], ctx: ReviewContext) -> Review:
@@ -95,11 +95,15 @@ def _emit(review: Review, fmt: str, output: Path | None) -> None:
               help="配置文件（默认读取当前目录的 duizhao.toml）。")
 @click.option("--corpus", metavar="URL",
               help="与参考语料库比对（duizhao corpus add 建立；SQLite 文件路径或 postgresql://…）。")
+@click.option("--author", help="材料作者：语料库中此作者的往年材料算作本人材料，复制比另行计算。"
+              "不指定时按标题行或文件名中的作者名判断。")
 def review(paths: tuple[Path, ...], aspects: Path | None, notice: Path | None, kind: str,
            fmt: str, output: Path | None, fail_on: str, config: Path | None,
-           corpus: str | None) -> None:
-    """审核 PATH 中的材料（文件或文件夹，文件夹递归查找）。"""
-    result = _run(list(paths), _context(config, aspects, notice, kind, corpus))
+           corpus: str | None, author: str | None) -> None:
+    """审核 PATH 中的材料（文件或文件夹，文件夹递归查找）。
+
+    与参考语料库（--corpus）或同批其他材料比对时，报告给出每份材料的复制比和雷同文字的来源。"""
+    result = _run(list(paths), _context(config, aspects, notice, kind, corpus, author))
     _emit(result, fmt, output)
     sys.exit(1 if result.worst() in FAIL_LEVELS[fail_on] else 0)
 

@@ -41,17 +41,22 @@ class Thresholds:
     min_aspect_overlap: float = 0.5
     min_restate_similarity: float = 0.6
     min_measure_overlap: float = 0.025
+    min_copy_chars: int = 13
 
 
 @dataclass(frozen=True)
 class GradeRules:
-    """不达标: an error from a ``fail_checks`` check, or at least ``fail_errors`` errors;
-    需修改: at least ``revise_errors`` errors or ``revise_warnings`` warnings; else 基本达标."""
+    """不达标: an error from a ``fail_checks`` check, at least ``fail_errors`` errors, or a copy
+    ratio (quotations and own materials excluded) of at least ``fail_copy_ratio``; 需修改: at
+    least ``revise_errors`` errors, ``revise_warnings`` warnings or ``revise_copy_ratio``;
+    else 基本达标."""
 
     fail_errors: int = 5
     fail_checks: tuple[str, ...] = ("structure-missing-section",)
     revise_errors: int = 1
     revise_warnings: int = 8
+    fail_copy_ratio: float = 0.3
+    revise_copy_ratio: float = 0.1
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import duizhao.checks  # noqa: F401  (registers every check)
 from duizhao.checks.registry import Finding, ReviewContext
 from duizhao.checks.runner import in_order, run_batch_checks, run_checks
 from duizhao.config import GradeRules
+from duizhao.copying import CopyStats, copy_stats
 from duizhao.document import Document
 from duizhao.outline import parse
 from duizhao.reading import SUPPORTED, UnreadableDocument, read_text_of
@@ -29,6 +30,7 @@ class Reviewed:
     findings: list[Finding] = field(default_factory=list)
     grade: str | None = None
     error: str | None = None
+    copy: CopyStats | None = None  # when the material was compared with a corpus or a batch
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -46,21 +48,40 @@ class Review:
         return next((s for s in ("error", "warning", "info") if s in levels), None)
 
 
-def grade(findings: list[Finding], rules: GradeRules) -> str:
+def grade(findings: list[Finding], rules: GradeRules, copy: CopyStats | None = None) -> str:
     errors = [f for f in findings if f.severity == "error"]
     warnings = sum(1 for f in findings if f.severity == "warning")
-    if len(errors) >= rules.fail_errors or any(f.check in rules.fail_checks for f in errors):
+    copied = copy.ratio_excluding_both if copy else 0.0
+    if (len(errors) >= rules.fail_errors or any(f.check in rules.fail_checks for f in errors)
+            or copied >= rules.fail_copy_ratio):
         return "不达标"
-    if len(errors) >= rules.revise_errors or warnings >= rules.revise_warnings:
+    if (len(errors) >= rules.revise_errors or warnings >= rules.revise_warnings
+            or copied >= rules.revise_copy_ratio):
         return "需修改"
     return "基本达标"
+
+
+def settle(item: Reviewed, ctx: ReviewContext, compared_with: tuple[str, ...]) -> None:
+    """Copy figures (when the material was compared with anything) and the grade."""
+    if item.document is not None and compared_with:
+        item.copy = copy_stats(item.document, item.findings, compared_with,
+                               ctx.settings.extra_words("formulations"))
+    item.grade = grade(item.findings, ctx.settings.grade, item.copy)
 
 
 def review_document(doc: Document, ctx: ReviewContext) -> Reviewed:
     if ctx.kind != "auto":
         doc.kind = ctx.kind
-    findings = run_checks(doc, ctx)
-    return Reviewed(doc.path, doc, findings, grade(findings, ctx.settings.grade))
+    item = Reviewed(doc.path, doc, run_checks(doc, ctx))
+    settle(item, ctx, compared_with(ctx, batch=False))
+    return item
+
+
+def compared_with(ctx: ReviewContext, batch: bool) -> tuple[str, ...]:
+    """What the copy checks compared a material with: the corpus, the batch, both or nothing."""
+    on = {"corpus": ctx.corpus is not None and "copied-passage" not in ctx.settings.disabled,
+          "batch": batch and "similar-to-colleague" not in ctx.settings.disabled}
+    return tuple(name for name, used in on.items() if used)
 
 
 def review_text(text: str, ctx: ReviewContext, path: str = "") -> Reviewed:
@@ -103,8 +124,9 @@ def review_paths(paths: Iterable[Path], ctx: ReviewContext,
 def compare_batch(reviewed: list[Reviewed], ctx: ReviewContext) -> None:
     """Add the findings of checks that compare the documents of a batch, and re-grade."""
     readable = [r for r in reviewed if r.document is not None]
+    if len(readable) < 2:
+        return
     extra = run_batch_checks([r.document for r in readable if r.document is not None], ctx)
-    for index, findings in extra.items():
-        item = readable[index]
-        item.findings = in_order(item.findings + findings)
-        item.grade = grade(item.findings, ctx.settings.grade)
+    for index, item in enumerate(readable):
+        item.findings = in_order(item.findings + extra.get(index, []))
+        settle(item, ctx, compared_with(ctx, batch=True))

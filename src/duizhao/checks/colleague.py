@@ -3,19 +3,22 @@ passages — 千篇一律. Both sides get a finding naming the other.
 
 Every paragraph long enough to index is signed; paragraphs of different documents that
 share an LSH band are verified by exact alignment (13 or more matching characters, small
-edits bridged). Title lines are left out, as for ``copied-passage``.
+edits bridged). Title lines are left out, as for ``copied-passage``. Each finding carries
+the other material as its source; a shared passage made of recognised quotations is info.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from pathlib import PurePath
 
-from duizhao.checks.helpers import comparable_paragraphs
+from duizhao.checks.helpers import comparable_paragraphs, quoted_only
 from duizhao.checks.registry import Hit, ReviewContext, register_batch
 from duizhao.corpus.paragraphs import Paragraph
 from duizhao.document import Document
 from duizhao.similarity import BandIndex, SignatureParams
-from duizhao.similarity.align import MIN_CHARS, Passage, common_passages
+from duizhao.similarity.align import common_passages
+from duizhao.similarity.source import Source
 from duizhao.text.normal import Normalized, normalize
 
 CANDIDATES = 5  # closest paragraphs of other documents verified per paragraph
@@ -43,15 +46,22 @@ def _pairs(index: BandIndex, located: list[Located]) -> set[tuple[int, int]]:
     return pairs
 
 
-def _name(doc: Document) -> str:
-    return f"《{doc.title.text or doc.path}》（{doc.path}）" if doc.path else f"《{doc.title.text}》"
+def _title(doc: Document) -> str:
+    return doc.title.text or PurePath(doc.path).name or "（无标题）"
 
 
-def _hit(doc: Document, paragraph: Paragraph, start: int, end: int, other: Document,
-         passage: Passage) -> Hit:
-    return Hit(paragraph.start + start, paragraph.start + end,
-               f"这段文字（{passage.chars} 字）与同批材料{_name(other)}相同",
-               "各人的对照检查材料应由本人撰写：核实是否互相抄用或套用同一模板，结合本人实际重写。")
+def _hit(doc: Document, span: tuple[int, int], other: Document, other_span: tuple[int, int],
+         ctx: ReviewContext) -> Hit:
+    quoted = quoted_only(doc, *span, ctx)
+    source = Source("colleague", _title(other), *other_span, other.text[slice(*other_span)],
+                    "quotation" if quoted else "copy", path=other.path or None)
+    chars = doc.chars(*span)
+    if quoted:
+        return Hit(*span, f"这段文字（{chars} 字）与{source.name()}相同，属于引用",
+                   "引用党章党规、讲话原文和规范表述是允许的：核对引文准确即可。", "info", source)
+    return Hit(*span, f"这段文字（{chars} 字）与{source.name()}相同",
+               "各人的对照检查材料应由本人撰写：核实是否互相抄用或套用同一模板，结合本人实际重写。",
+               source=source)
 
 
 @register_batch("similar-to-colleague", "warning", "与同批材料雷同")
@@ -64,8 +74,10 @@ def similar_to_colleagues(docs: Sequence[Document], ctx: ReviewContext) -> Itera
         (da, pa), (db, pb) = located[i], located[j]
         ka = keys.setdefault(i, normalize(pa.text))
         kb = keys.setdefault(j, normalize(pb.text))
-        for passage in common_passages(ka, kb, MIN_CHARS):
-            yield da, _hit(docs[da], pa, passage.a_start, passage.a_end, docs[db], passage)
-            yield db, _hit(docs[db], pb, passage.b_start, passage.b_end, docs[da], passage)
+        for passage in common_passages(ka, kb, ctx.settings.thresholds.min_copy_chars):
+            a_span = (pa.start + passage.a_start, pa.start + passage.a_end)
+            b_span = (pb.start + passage.b_start, pb.start + passage.b_end)
+            yield da, _hit(docs[da], a_span, docs[db], b_span, ctx)
+            yield db, _hit(docs[db], b_span, docs[da], a_span, ctx)
 
 

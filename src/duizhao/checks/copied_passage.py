@@ -4,53 +4,76 @@ Only runs when the review has a corpus (``duizhao review --corpus URL``). Each p
 enough to index is signed like the corpus paragraphs; the paragraphs sharing a band are
 verified by exact alignment (``similarity.align``), so masks, traditional characters,
 punctuation and a few changed words do not hide a copy. A passage is reported once, against
-the source that covers most of it. The title line is left out (see
+the source that covers most of it, and the finding carries that source (document, label and
+the matching span in it). The title line is left out (see
 :func:`~duizhao.checks.helpers.comparable_paragraphs`).
+
+Not every match is copying: a passage from a corpus document labelled 引用 (the user's copy of
+党章, say) or made of recognised quotations is reported as info, and one from the author's own
+earlier material as a warning; the copy ratios tell them apart (see :mod:`duizhao.copying`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from duizhao.checks.helpers import comparable_paragraphs
+from duizhao.checks.helpers import comparable_paragraphs, is_own, quoted_only
 from duizhao.checks.registry import Hit, ReviewContext, register
+from duizhao.config import Severity
 from duizhao.corpus import Store
 from duizhao.corpus.paragraphs import Paragraph
+from duizhao.corpus.store import ParagraphInfo
 from duizhao.document import Document
-from duizhao.similarity.align import MIN_CHARS, Passage, common_passages
+from duizhao.similarity.align import Passage, common_passages
+from duizhao.similarity.source import QUOTATION_LABEL, Relation, Source
 from duizhao.text.normal import normalize
 
 CANDIDATES = 5  # corpus paragraphs verified per paragraph of the material
+_COPY_HINT = ("对照检查材料应由本人撰写：删去照搬的内容，结合本人的工作实际重写，写明具体的事、时间和数字。")
+_WORDING: dict[Relation, tuple[Severity | None, str, str]] = {
+    "copy": (None, "这段文字（{n} 字）与{name}第 {p} 段相同", _COPY_HINT),
+    "quotation": ("info", "这段文字（{n} 字）与{name}第 {p} 段相同，属于引用，不计入去除引用后的复制比",
+                  "引用党章党规、讲话原文和规范表述是允许的：核对引文准确即可。"),
+    "own": ("warning", "这段文字（{n} 字）与本人往年材料{name}第 {p} 段相同",
+            "往年材料不宜原样照搬：写明上年度问题的整改情况，结合今年实际查找新问题，避免“年年提、年年犯”。"),
+}
+Match = tuple[Passage, ParagraphInfo]
 
 
-def _source(store: Store, paragraph_id: int) -> tuple[str, str]:
-    info = store.paragraph(paragraph_id)
-    doc = info.document
-    label = f"，{doc.label}" if doc.label else ""
-    year = f"，{doc.year}年" if doc.year else ""
-    return info.text, f"《{doc.title}》（语料库编号 {doc.id}{label}{year}，第 {info.ordinal + 1} 段）"
-
-
-def _matches(store: Store, paragraph: Paragraph) -> list[tuple[Passage, str]]:
+def _matches(store: Store, paragraph: Paragraph, min_chars: int) -> list[Match]:
     assert paragraph.signature is not None
     mine = normalize(paragraph.text)
     found = []
     for paragraph_id in store.candidates(paragraph.signature, CANDIDATES):
-        text, name = _source(store, paragraph_id)
-        found += [(p, name) for p in common_passages(mine, normalize(text), MIN_CHARS)]
+        info = store.paragraph(paragraph_id)
+        found += [(p, info) for p in common_passages(mine, normalize(info.text), min_chars)]
     return sorted(found, key=lambda pair: -pair[0].chars)
 
 
-def _hits(paragraph: Paragraph, matches: list[tuple[Passage, str]]) -> Iterator[Hit]:
+def _relation(doc: Document, ctx: ReviewContext, info: ParagraphInfo, start: int, end: int) -> Relation:
+    if info.document.label == QUOTATION_LABEL or quoted_only(doc, start, end, ctx):
+        return "quotation"
+    return "own" if is_own(doc, info.document.author, ctx.author) else "copy"
+
+
+def _source(info: ParagraphInfo, passage: Passage, relation: Relation) -> Source:
+    d = info.document
+    start, end = info.start + passage.b_start, info.start + passage.b_end
+    return Source("corpus", d.title, start, end, info.text[passage.b_start:passage.b_end], relation,
+                  d.id, d.path, d.label, d.year, d.author)
+
+
+def _hits(doc: Document, ctx: ReviewContext, paragraph: Paragraph, matches: list[Match]) -> Iterator[Hit]:
     taken: list[tuple[int, int]] = []
-    for passage, name in matches:
+    for passage, info in matches:
         start, end = paragraph.start + passage.a_start, paragraph.start + passage.a_end
         if any(s < end and start < e for s, e in taken):
             continue
         taken.append((start, end))
-        yield Hit(start, end, f"这段文字（{passage.chars} 字）与语料库中{name}相同",
-                  "对照检查材料应由本人撰写：删去照搬的内容，结合本人的工作实际重写，"
-                  "写明具体的事、时间和数字。")
+        source = _source(info, passage, _relation(doc, ctx, info, start, end))
+        severity, message, hint = _WORDING[source.relation]
+        yield Hit(start, end, message.format(n=passage.chars, name=source.name(), p=info.ordinal + 1),
+                  hint, severity, source)
 
 
 @register("copied-passage", "error", "与参考语料雷同")
@@ -58,5 +81,6 @@ def copied_passages(doc: Document, ctx: ReviewContext) -> Iterator[Hit]:
     store = ctx.corpus
     if store is None:
         return
+    min_chars = ctx.settings.thresholds.min_copy_chars
     for paragraph in comparable_paragraphs(doc, store.params):
-        yield from _hits(paragraph, _matches(store, paragraph))
+        yield from _hits(doc, ctx, paragraph, _matches(store, paragraph, min_chars))

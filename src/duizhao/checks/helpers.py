@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import PurePath
 
+from duizhao.checks.registry import ReviewContext
 from duizhao.corpus.paragraphs import Paragraph, prepare
 from duizhao.document import Document, Node
 from duizhao.similarity import SignatureParams
+from duizhao.text.quotation import quotation_spans, subtract
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 
@@ -61,3 +64,33 @@ def comparable_paragraphs(doc: Document, params: SignatureParams) -> list[Paragr
     (titles of one kind of meeting share their wording: ……民主生活会个人对照检查材料)."""
     return [p for p in prepare(doc.text, "", params).paragraphs
             if p.signature is not None and not (doc.title.text and p.start == doc.title.start)]
+
+
+def quotations(doc: Document, formulations: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The recognised quotations of ``doc`` (see :mod:`duizhao.text.quotation`), found once."""
+    memo_key = ("quotations", formulations)
+    if memo_key not in doc.memo:
+        doc.memo[memo_key] = quotation_spans(doc.key, formulations)
+    return doc.memo[memo_key]  # type: ignore[return-value]
+
+
+def outside(spans: list[tuple[int, int]], start: int, end: int, doc: Document) -> int:
+    """Characters of ``doc.text[start:end]`` (whitespace not counted) outside ``spans``."""
+    return sum(doc.chars(s, e) for s, e in subtract([(start, end)], spans))
+
+
+def is_own(doc: Document, author: str | None, reviewed_author: str | None) -> bool:
+    """Whether a source written by ``author`` is the material's author's own: the author given
+    to the review, else a name (two characters or more) found in the title line or file name."""
+    if not author:
+        return False
+    if reviewed_author:
+        return author == reviewed_author
+    return len(author) >= 2 and (author in doc.title.text or author in PurePath(doc.path).stem)
+
+
+def quoted_only(doc: Document, start: int, end: int, ctx: ReviewContext) -> bool:
+    """Whether a passage is made of recognised quotations: what is left of it once they are
+    taken out is too short to count as copying."""
+    spans = quotations(doc, ctx.settings.extra_words("formulations"))
+    return outside(spans, start, end, doc) < ctx.settings.thresholds.min_copy_chars

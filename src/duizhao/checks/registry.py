@@ -15,6 +15,7 @@ from typing import Literal
 from duizhao.config import SEVERITIES, Settings, Severity
 from duizhao.corpus import Store
 from duizhao.document import Document
+from duizhao.similarity.source import Source
 
 __all__ = ["SEVERITIES", "Check", "Finding", "Hit", "ReviewContext", "Severity", "register",
            "register_batch"]
@@ -29,6 +30,7 @@ class Hit:
     message: str
     hint: str
     severity: Severity | None = None  # None: the check's configured severity
+    source: Source | None = None  # for a copied passage: where it came from
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Finding:
     hint: str
     start: int
     end: int
+    source: Source | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class ReviewContext:
     aspects: tuple[str, ...] = ()
     kind: Literal["auto", "personal", "team"] = "auto"
     corpus: Store | None = None  # the reference corpus, when the review compares against one
+    author: str | None = None  # the materials' author, to tell their own earlier materials apart
 
 
 CheckFunction = Callable[[Document, ReviewContext], Iterable[Hit]]

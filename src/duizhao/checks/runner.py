@@ -14,7 +14,7 @@ def _enabled(ctx: ReviewContext) -> list[Check]:
 
 def _finding(check: Check, hit: Hit, ctx: ReviewContext) -> Finding:
     severity = ctx.settings.severities.get(check.id) or hit.severity or check.severity
-    return Finding(check.id, severity, hit.message, hit.hint, hit.start, hit.end)
+    return Finding(check.id, severity, hit.message, hit.hint, hit.start, hit.end, hit.source)
 
 
 def in_order(findings: list[Finding]) -> list[Finding]:

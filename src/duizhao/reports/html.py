@@ -14,7 +14,9 @@ from html import escape
 from importlib import resources
 
 from duizhao.checks.registry import REGISTRY, Finding
+from duizhao.copying import CopyStats
 from duizhao.document import Document, Node
+from duizhao.reports.text import percent, ratios
 from duizhao.review import GRADES, Review, Reviewed
 
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -24,7 +26,8 @@ GRADE_CLASS = {"不达标": "g-fail", "需修改": "g-revise", "基本达标": "
 ROLE = {"preamble": "开头", "problems": "存在的问题", "causes": "原因分析", "measures": "整改措施",
         "other": "其他"}
 UNREADABLE = "无法读取"
-BATCH_COLUMNS = ("序号", "文件", "标题", "类型", "结论", "字数", "错误", "警告", "提示")
+BATCH_COLUMNS = ("序号", "文件", "标题", "类型", "结论", "字数", "复制比", "错误", "警告", "提示")
+RELATION = {"copy": "照搬", "quotation": "引用", "own": "本人往年材料"}
 
 
 def esc(value: object) -> str:
@@ -82,9 +85,15 @@ def _zero_width(n: int, k: int, f: Finding) -> str:
             f'role="button" aria-label="{esc(f.message)}">▲</span>')
 
 
+def _copy_class(findings: list[Finding], covering: list[int]) -> str:
+    """Copied text has its own colour: c-copy (from others or the author's old material), c-quote."""
+    relations = {f.source.relation for k in covering if (f := findings[k]).source}
+    return " c-copy" if relations & {"copy", "own"} else " c-quote" if relations else ""
+
+
 def _mark(n: int, seg: int, piece: str, findings: list[Finding], covering: list[int]) -> str:
     worst = min((findings[k].severity for k in covering), key=RANK.__getitem__)
-    multi = " multi" if len(covering) > 1 else ""
+    multi = (" multi" if len(covering) > 1 else "") + _copy_class(findings, covering)
     ids = " ".join(f"f{n}-{k}" for k in covering)
     tip = esc(_tooltip(findings, covering))
     return f'<mark class="s-{worst}{multi}" id="m{n}-{seg}" data-f="{ids}" title="{tip}">{esc(piece)}</mark>'
@@ -167,9 +176,19 @@ def _finding(n: int, k: int, f: Finding, doc: Document, target: str) -> str:
     return (f'<li id="f{n}-{k}" class="s-{f.severity}"><div class="fbody">'
             f'<span class="badge b-{f.severity}">{SEVERITY[f.severity]}</span>'
             f'<span class="cid">{esc(f.check)}</span> {esc(title_of(f.check))}'
-            f'<p class="msg">{esc(f.message)}</p><p class="hint">建议：{esc(f.hint)}</p></div>'
+            f'<p class="msg">{esc(f.message)}</p>{_source(f)}<p class="hint">建议：{esc(f.hint)}</p></div>'
             f'<div class="quote">第{line}行 · “{esc(flagged)}” '
             f'<a class="goto" href="#{target}">定位到原文</a></div></li>')
+
+
+def _source(f: Finding) -> str:
+    """The source of a copied passage, shown beside it: its name and its own text."""
+    if f.source is None:
+        return ""
+    source = f.source
+    return (f'<div class="source r-{source.relation}"><span class="meta">'
+            f'来源（{RELATION[source.relation]}）：{esc(source.name())}</span>'
+            f'<blockquote>{esc(short(source.excerpt, 160))}</blockquote></div>')
 
 
 def findings_list(n: int, item: Reviewed, targets: list[str]) -> str:
@@ -186,8 +205,20 @@ def _meta(item: Reviewed, doc: Document) -> str:
               ("字数", f"全文 {doc.chars()} 字；问题 {doc.part_chars('problems')} 字；"
                       f"原因 {doc.part_chars('causes')} 字；措施 {doc.part_chars('measures')} 字"),
               ("问题", "，".join(f"{name} {item.count(s)} 条" for s, name in SEVERITY.items()))]
+    if item.copy:
+        fields.append(("复制比", ratios(item.copy)))
     rows = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in fields)
-    return f'<dl class="docmeta">{rows}</dl>'
+    return f'<dl class="docmeta">{rows}</dl>{_sources(item.copy)}'
+
+
+def _sources(copy: CopyStats | None) -> str:
+    if not copy or not copy.sources:
+        return ""
+    rows = "".join(f"<tr><td>{esc(s.source.name())}</td><td>{RELATION[s.source.relation]}</td>"
+                   f'<td class="n">{s.chars}</td><td class="n">{len(s.passages)}</td></tr>'
+                   for s in copy.sources)
+    return ('<table class="batch sources"><thead><tr><th>复制来源</th><th>性质</th><th>字数</th><th>段落</th>'
+            f"</tr></thead><tbody>{rows}</tbody></table>")
 
 
 def _notes(doc: Document) -> str:
@@ -227,9 +258,15 @@ def _batch_row(n: int, item: Reviewed) -> str:
     cells = [f'<td class="n">{n}</td>', f'<td class="file"><a href="#doc-{n}">{esc(item.path)}</a></td>',
              f"<td>{esc(doc.title.text if doc else '') or '—'}</td>",
              f"<td>{esc(KIND.get(doc.kind, doc.kind)) if doc else '—'}</td>", f"<td>{grade}</td>",
-             f'<td class="n">{doc.chars() if doc else "—"}</td>']
+             f'<td class="n">{doc.chars() if doc else "—"}</td>', _copy_cell(item.copy)]
     cells += [f'<td class="n">{item.count(s) if doc else "—"}</td>' for s in SEVERITY]
     return f"<tr>{''.join(cells)}</tr>"
+
+
+def _copy_cell(copy: CopyStats | None) -> str:
+    if copy is None:
+        return '<td class="n" title="未与参考语料或同批材料比对">—</td>'
+    return (f'<td class="n" title="{esc(ratios(copy))}">{percent(copy.ratio_excluding_both)}</td>')
 
 
 def batch_table(review: Review) -> str:
@@ -254,7 +291,10 @@ def header(review: Review, generated: datetime | None) -> str:
     when = f'<p class="meta">生成时间：{generated:%Y-%m-%d %H:%M}</p>' if generated else ""
     items = "".join(f"<li>{s}</li>" for s in summary(review))
     return (f'<header class="top"><h1>对照检查材料审核报告</h1>{when}<ul class="summary">{items}</ul>'
-            '<p class="meta">点击原文中的标记查看问题说明和修改建议；▲ 表示此处缺少内容。</p></header>')
+            '<p class="meta">点击原文中的标记查看问题说明和修改建议；▲ 表示此处缺少内容；'
+            '<mark class="c-copy">紫色</mark>为与参考语料或同批材料相同的文字，'
+            '<mark class="c-quote">绿色</mark>为引用。'
+            '复制比不计引用和本人往年材料，鼠标停在数字上可见全部数字。</p></header>')
 
 
 def render(review: Review, *, generated: datetime | None = None) -> bytes:
