@@ -55,7 +55,8 @@ def material() -> str:
     return HEAD + copied + "\n" + OLD_OWN + "\n" + "对照要求，" + QUOTED + "\n"
 
 
-def reviewed(store: Store, text: str, author: str | None = "李明", settings: Settings | None = None) -> Reviewed:
+def reviewed(store: Store, text: str, author: str | None = "李明",
+             settings: Settings | None = None) -> Reviewed:
     ctx = ReviewContext(settings=settings or Settings(), corpus=store, author=author)
     return review_text(text, ctx, "mine.txt")
 
@@ -192,3 +193,18 @@ def test_colleagues_are_sources_and_both_get_ratios(tmp_path: Path):
         [share] = item.copy.sources
         assert share.source.kind == "colleague" and share.source.path == other.path
         assert item.copy.ratio > 0.3
+
+
+def test_xlsx_summary_has_the_ratio_and_sources(store: Store):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    data = render(Review([reviewed(store, material())]), "xlsx")
+    sheet = load_workbook(BytesIO(data))["汇总"]
+    header = [c.value for c in sheet[1]]
+    row = [c.value for c in sheet[2]]
+    ratio = row[header.index("复制比")]
+    assert isinstance(ratio, float) and 0 < ratio < 1
+    assert sheet.cell(2, header.index("复制比") + 1).number_format == "0.0%"
+    assert "网络范文" in str(row[header.index("主要来源")])

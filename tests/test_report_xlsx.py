@@ -51,7 +51,8 @@ def test_sheets_and_headers(review: Review):
     wb = book(review)
     assert wb.sheetnames == ["汇总", "问题清单"]
     assert rows(wb, "汇总")[0] == ["序号", "文件", "标题", "类型", "单位", "职务", "结论", "全文字数",
-                                 "问题字数", "原因字数", "措施字数", "错误", "警告", "提示", "读取错误"]
+                                 "问题字数", "原因字数", "措施字数", "错误", "警告", "提示", "复制比",
+                                 "主要来源", "读取错误"]
     assert rows(wb, "问题清单")[0] == ["序号", "文件", "检查项", "检查项名称", "级别", "位置", "原文摘录",
                                    "说明", "建议", "审核人意见", "是否采纳"]
     for ws in wb:
@@ -68,7 +69,7 @@ def test_summary_rows(review: Review):
     assert good[2] == "2025年度青川县林业局局长民主生活会个人对照检查材料" and good[3] == "个人"
     assert good[5] == "局长" and isinstance(good[7], int) and good[7] > 50
     assert failing[6] == "不达标" and isinstance(failing[11], int) and failing[11] >= 1
-    assert broken[6] == "无法读取" and broken[14] == "文件已损坏" and broken[2] is None
+    assert broken[6] == "无法读取" and broken[16] == "文件已损坏" and broken[2] is None
 
 
 def test_one_row_per_finding(review: Review):

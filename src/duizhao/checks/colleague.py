@@ -17,7 +17,7 @@ from duizhao.checks.registry import Hit, ReviewContext, register_batch
 from duizhao.corpus.paragraphs import Paragraph
 from duizhao.document import Document
 from duizhao.similarity import BandIndex, SignatureParams
-from duizhao.similarity.align import common_passages
+from duizhao.similarity.align import common_passages, join_nearby
 from duizhao.similarity.source import Source
 from duizhao.text.normal import Normalized, normalize
 
@@ -74,7 +74,7 @@ def similar_to_colleagues(docs: Sequence[Document], ctx: ReviewContext) -> Itera
         (da, pa), (db, pb) = located[i], located[j]
         ka = keys.setdefault(i, normalize(pa.text))
         kb = keys.setdefault(j, normalize(pb.text))
-        for passage in common_passages(ka, kb, ctx.settings.thresholds.min_copy_chars):
+        for passage in join_nearby(common_passages(ka, kb, ctx.settings.thresholds.min_copy_chars)):
             a_span = (pa.start + passage.a_start, pa.start + passage.a_end)
             b_span = (pb.start + passage.b_start, pb.start + passage.b_end)
             yield da, _hit(docs[da], a_span, docs[db], b_span, ctx)

@@ -24,7 +24,7 @@ from duizhao.corpus import Store
 from duizhao.corpus.paragraphs import Paragraph
 from duizhao.corpus.store import ParagraphInfo
 from duizhao.document import Document
-from duizhao.similarity.align import Passage, common_passages
+from duizhao.similarity.align import Passage, common_passages, join_nearby
 from duizhao.similarity.source import QUOTATION_LABEL, Relation, Source
 from duizhao.text.normal import normalize
 
@@ -46,7 +46,7 @@ def _matches(store: Store, paragraph: Paragraph, min_chars: int) -> list[Match]:
     found = []
     for paragraph_id in store.candidates(paragraph.signature, CANDIDATES):
         info = store.paragraph(paragraph_id)
-        found += [(p, info) for p in common_passages(mine, normalize(info.text), min_chars)]
+        found += [(p, info) for p in join_nearby(common_passages(mine, normalize(info.text), min_chars))]
     return sorted(found, key=lambda pair: -pair[0].chars)
 
 

@@ -33,15 +33,17 @@ TOP = Alignment(vertical="top")
 SUMMARY = [("序号", 6, False), ("文件", 40, True), ("标题", 40, True), ("类型", 8, False),
            ("单位", 18, True), ("职务", 12, True), ("结论", 10, False), ("全文字数", 10, False),
            ("问题字数", 10, False), ("原因字数", 10, False), ("措施字数", 10, False), ("错误", 7, False),
-           ("警告", 7, False), ("提示", 7, False), ("读取错误", 30, True)]
+           ("警告", 7, False), ("提示", 7, False), ("复制比", 9, False), ("主要来源", 40, True),
+           ("读取错误", 30, True)]
 FINDINGS = [("序号", 6, False), ("文件", 30, True), ("检查项", 22, False), ("检查项名称", 20, True),
             ("级别", 7, False), ("位置", 9, False), ("原文摘录", 44, True), ("说明", 40, True),
             ("建议", 40, True), ("审核人意见", 30, True), ("是否采纳", 10, False)]
 
-Row = Sequence[str | int | None]
+Row = Sequence[str | int | float | None]
+RATIO_COLUMN = [name for name, _, _ in SUMMARY].index("复制比") + 1
 
 
-def _cell_value(value: str | int | None) -> str | int | None:
+def _cell_value(value: str | int | float | None) -> str | int | float | None:
     return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
@@ -73,11 +75,14 @@ def _finish(ws: Worksheet) -> None:
 def summary_row(n: int, item: Reviewed) -> Row:
     doc = item.document
     if doc is None:
-        return [n, item.path, None, None, None, None, "无法读取", *[None] * 7, item.error]
+        return [n, item.path, None, None, None, None, "无法读取", *[None] * 9, item.error]
     counts = [item.count(s) for s in SEVERITY]
     sizes = [doc.chars(), *(doc.part_chars(role) for role in ("problems", "causes", "measures"))]
+    copy = item.copy
+    ratio = copy.ratio_excluding_both if copy else None
+    sources = "；".join(f"{s.source.name()} {s.chars} 字" for s in copy.sources[:3]) if copy else None
     return [n, item.path, doc.title.text, KIND.get(doc.kind, doc.kind), doc.title.unit, doc.title.post,
-            item.grade, *sizes, *counts, None]
+            item.grade, *sizes, *counts, ratio, sources or None, None]
 
 
 def finding_row(n: int, item: Reviewed, f: Finding) -> Row:
@@ -111,6 +116,8 @@ def render(review: Review) -> bytes:
             count += 1
             _append(findings, finding_row(count, item, f), FINDINGS)
     _adopted(findings, count)
+    for row in range(2, summary.max_row + 1):
+        summary.cell(row, RATIO_COLUMN).number_format = "0.0%"
     _finish(summary)
     _finish(findings)
     out = BytesIO()

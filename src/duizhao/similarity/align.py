@@ -27,6 +27,7 @@ from duizhao.text.normal import Normalized
 
 MIN_CHARS = 13
 MAX_GAP = 4
+BRIDGE = 16  # join_nearby: a reworded stretch of up to this many characters inside a copy
 MAX_REPEATS = 32  # a seed gram is tried at no more than this many places of side a
 
 _SPLIT = re.compile(r"([^0-9A-Za-z\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)")  # keeps CJK, 〇, ASCII
@@ -96,6 +97,21 @@ def common_passages(a: Normalized | MatchText, b: Normalized | MatchText,
     runs = _select(_maximal_runs(ma, mb, min_chars), min_chars)
     merged = _merge(sorted(runs, key=lambda r: r[1]), max_gap)
     return _untangle([_to_passage(ma, mb, m) for m in merged])
+
+
+def join_nearby(passages: list[Passage], max_gap: int = BRIDGE) -> list[Passage]:
+    """Passages (ordered along ``a``) that follow each other on both sides with at most
+    ``max_gap`` original characters between them, joined into one: a copy with a phrase
+    reworded is one copied passage, not two. ``chars`` stays the count of matching characters."""
+    joined: list[Passage] = []
+    for p in passages:
+        last = joined[-1] if joined else None
+        if (last and 0 <= p.a_start - last.a_end <= max_gap
+                and 0 <= p.b_start - last.b_end <= max_gap):
+            joined[-1] = Passage(last.a_start, p.a_end, last.b_start, p.b_end, last.chars + p.chars)
+        else:
+            joined.append(p)
+    return joined
 
 
 def covered_spans(passages: list[Passage], side: Literal["a", "b"]) -> list[tuple[int, int]]:
