@@ -83,8 +83,14 @@ XML_PIECES = st.sampled_from(["<w:p>", "</w:p>", "<w:r>", "</w:r>", "<w:t>", "</
                               "<w:br/>", "<w:tab/>", "文字", "&amp;", "&#0;", "<"])
 DOCX_BODY = st.lists(XML_PIECES, max_size=30).map(
     lambda parts: f"<w:document {W}><w:body>{''.join(parts)}</w:body></w:document>")
+HTML_PIECES = st.sampled_from([
+    "<p>", "</p>", "<div style='display:none'>", "</div>", "<br>", "<td>", "<script>", "</script>",
+    "<meta charset='gbk'>", "<meta charset='nonsense'>", "&nbsp;", "&#0;", "&#x110000;", "<", ">", "<!--",
+    "-->", "<![CDATA[", "文字", "<span hidden>"])
+HTML_PAGE = st.lists(st.one_of(HTML_PIECES, FRAGMENT), max_size=40).map("".join)
 FILES = st.one_of(
-    st.tuples(st.sampled_from([".txt", ".docx", ".pdf"]), st.binary(min_size=1, max_size=2000)),
+    st.tuples(st.sampled_from([".txt", ".docx", ".pdf", ".html"]), st.binary(min_size=1, max_size=2000)),
+    st.tuples(st.just(".html"), HTML_PAGE.map(lambda t: t.encode("utf-8"))),
     st.tuples(st.just(".docx"), st.one_of(DOCX_BODY, st.text(max_size=200)).map(_zip)),
     st.tuples(st.just(".pdf"), st.binary(max_size=1000).map(lambda b: b"%PDF-1.4\n" + b)),
     st.tuples(st.just(".txt"), MATERIAL.map(lambda t: t.encode("gb18030"))),

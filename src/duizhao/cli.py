@@ -59,7 +59,7 @@ def _context(config: Path | None, aspects: Path | None, notice: Path | None,
 def _run(paths: list[Path], ctx: ReviewContext) -> Review:
     files = collect_files(paths)
     if not files:
-        raise click.UsageError("没有找到可审核的材料（支持 .docx .doc .wps .pdf .txt .md）")
+        raise click.UsageError("没有找到可审核的材料（支持 .docx .doc .wps .pdf .txt .md .html）")
     if len(files) > 1 and sys.stderr.isatty():
         with click.progressbar(length=len(files), label="审核中", file=sys.stderr) as bar:
             return review_paths(files, ctx, progress=lambda _: bar.update(1))

@@ -27,23 +27,23 @@ MAX_BYTES = 50 * 1024 * 1024
 
 
 def _readers() -> dict[str, Reader]:
-    from duizhao.reading import converted, docx, txt
+    from duizhao.reading import converted, docx, html, txt
 
     return {
-        ".txt": txt.read, ".md": txt.read, ".text": txt.read,
+        ".txt": txt.read, ".md": txt.read, ".text": txt.read, ".html": html.read, ".htm": html.read,
         ".docx": docx.read, ".doc": converted.read_legacy, ".wps": converted.read_legacy,
         ".pdf": converted.read_pdf,
     }
 
 
-SUPPORTED = (".txt", ".md", ".text", ".docx", ".doc", ".wps", ".pdf")
+SUPPORTED = (".txt", ".md", ".text", ".docx", ".doc", ".wps", ".pdf", ".html", ".htm")
 
 
 def read_text_of(path: Path) -> Extracted:
     reader = _readers().get(path.suffix.lower())
     if reader is None:
         raise UnreadableDocument(
-            f"不支持的文件类型“{path.suffix or '无扩展名'}”，请另存为 .docx、.txt 或 .pdf 后再审核")
+            f"不支持的文件类型“{path.suffix or '无扩展名'}”，请另存为 .docx、.txt、.pdf 或 .html 后再审核")
     if not path.is_file():
         raise UnreadableDocument("文件不存在或不是普通文件")
     size = path.stat().st_size
