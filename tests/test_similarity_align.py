@@ -173,7 +173,8 @@ def test_a_whole_copy_is_found(a: str, before: str, after: str, min_chars: int) 
 def test_join_nearby_bridges_a_reworded_phrase():
     from duizhao.similarity.align import join_nearby
 
-    source = "一是研读党史文献不深，学习有关党史资料不深不透，对党史的主要脉络、重大事件、重要会议和重要人物学习了解还不够深入，学以致用不够"
+    source = ("一是研读党史文献不深，学习有关党史资料不深不透，对党史的主要脉络、重大事件、重要会议和重要人物"
+              "学习了解还不够深入，学以致用不够")
     mine = source.replace("不深不透", "不够深入").replace("主要脉络", "发展脉络")
     passages = common_passages(normalize(mine), normalize(source))
     assert len(passages) == 2
