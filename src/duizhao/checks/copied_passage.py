@@ -72,7 +72,7 @@ def _hits(doc: Document, ctx: ReviewContext, paragraph: Paragraph, matches: list
         taken.append((start, end))
         source = _source(info, passage, _relation(doc, ctx, info, start, end))
         severity, message, hint = _WORDING[source.relation]
-        yield Hit(start, end, message.format(n=passage.chars, name=source.name(), p=info.ordinal + 1),
+        yield Hit(start, end, message.format(n=doc.chars(start, end), name=source.name(), p=info.ordinal + 1),
                   hint, severity, source)
 
 
