@@ -19,6 +19,7 @@ from duizhao.similarity.source import Relation, Source
 from duizhao.text.quotation import Span, merge, quotation_spans, subtract
 
 _SPACE = re.compile(r"\s+")
+COPY_CHECKS = ("copied-passage", "similar-to-colleague")  # identical text; a paraphrase is not counted
 
 
 @dataclass(frozen=True)
@@ -45,12 +46,16 @@ def _count(text: str, spans: list[Span]) -> int:
 
 
 def _spans(findings: Sequence[Finding], left_out: tuple[Relation, ...]) -> list[Span]:
-    return [(f.start, f.end) for f in findings if f.source and f.source.relation not in left_out]
+    return [(f.start, f.end) for f in _copies(findings) if f.source and f.source.relation not in left_out]
+
+
+def _copies(findings: Sequence[Finding]) -> list[Finding]:
+    return [f for f in findings if f.check in COPY_CHECKS and f.source is not None]
 
 
 def _shares(text: str, findings: Sequence[Finding]) -> tuple[SourceShare, ...]:
     grouped: dict[object, list[tuple[Finding, Source]]] = {}
-    for f in findings:
+    for f in _copies(findings):
         if f.source is not None:
             grouped.setdefault(f.source.identity, []).append((f, f.source))
     shares = [SourceShare(group[0][1], _count(text, [(f.start, f.end) for f, _ in group]),
