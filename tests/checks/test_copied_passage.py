@@ -3,6 +3,7 @@ covered by the corpus store's own tests)."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
@@ -85,3 +86,28 @@ def test_missing_corpus_is_a_usage_error(tmp_path: Path):
     result = CliRunner().invoke(main, ["review", str(mine), "--corpus", str(tmp_path / "no.db")])
     assert result.exit_code == 2 and "不存在" in result.stderr
     assert not (tmp_path / "no.db").exists()
+
+
+def test_review_of_a_docx_against_the_seeds_names_the_seed(tmp_path: Path):
+    """The issue's “done when”: masks restored and a few words changed, in a Word file."""
+    docx = pytest.importorskip("docx")
+    if not SEEDS.is_dir():
+        pytest.skip(f"种子材料目录不存在：{SEEDS}")
+    db = tmp_path / "corpus.sqlite3"
+    runner = CliRunner()
+    added = runner.invoke(main, ["corpus", "add", str(SEEDS), "--db", str(db), "--label", "网络范文"])
+    assert added.exit_code == 0
+    seed = next(SEEDS.glob("004_*.txt")).read_text(encoding="utf-8")
+    line = next(x for x in seed.splitlines() if x.startswith("一是研读dangshi文献不深"))
+    edited = line.replace("dangshi", "党史").replace("不深不透", "不够深入").replace("主要脉络", "发展脉络")
+    document = docx.Document()
+    for paragraph in [*OWN.splitlines(), edited]:
+        document.add_paragraph(paragraph)
+    document.save(str(tmp_path / "mine.docx"))
+    result = runner.invoke(main, ["review", str(tmp_path / "mine.docx"), "--corpus", str(db),
+                                  "--format", "json"])
+    data = json.loads(result.stdout)["documents"][0]
+    [copied] = [f for f in data["findings"] if f["check"] == "copied-passage"]
+    assert copied["end"] - copied["start"] >= 0.9 * len(edited)
+    assert copied["source"]["label"] == "网络范文" and "dangshi" in copied["source"]["text"]
+    assert data["copy"]["ratio"] > 0.5 and data["grade"] == "不达标"
