@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from duizhao.corpus import CorpusError, Store, database_errors, open_store
+from duizhao.corpus import store as store_module
 from duizhao.corpus.db import connect
 from duizhao.similarity import BandIndex, ParamsMismatch, SignatureParams, signatures
 from duizhao.text.normal import normalize
@@ -227,3 +228,109 @@ def test_other_schema_version_is_refused(tmp_path: Path) -> None:
     db.close()
     with pytest.raises(CorpusError, match="结构版本为 99"):
         open_store(path)
+
+
+Item = tuple[str, str, str | None, int | None, str | None]
+
+
+def _texts(count: int, marked: int | None = None) -> list[Item]:
+    """``count`` distinct small materials; the one numbered ``marked`` trips the fault trigger."""
+    lines = OWN.splitlines()
+    return [("\n".join([*lines[:3], f"{lines[3]}第{k}次{'故障注入' if k == marked else ''}", *lines[4:]]),
+             f"材料{k}", "生成", 2024, None) for k in range(count)]
+
+
+def test_add_texts_commits_in_batches_and_finds_duplicates(store: Store,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_module, "BATCH_DOCUMENTS", 3)
+    texts = _texts(7)
+    items = [texts[0], texts[1], texts[0], *texts[2:5], texts[1], *texts[5:], texts[6]]
+    results = store.add_texts(items, WHEN)
+    # batches of 3: [0 1 0] (a duplicate within the batch), [2 3 4], [1 5 6], [6] (duplicates of stored ones)
+    assert [k for k, r in enumerate(results) if r.duplicate] == [2, 6, 9]
+    assert results[2].document_id == results[0].document_id
+    assert results[6].document_id == results[1].document_id
+    assert results[9].document_id == results[8].document_id
+    assert all(r.paragraphs == 6 for r in results)
+    docs = store.documents()
+    assert [d.id for d in docs] == [r.document_id for r in results if not r.duplicate]
+    stats = store.stats()
+    assert (stats.documents, stats.paragraphs, stats.bands) == (7, 42, stats.indexed * 42)
+    if not isinstance(store.db.conn, sqlite3.Connection):  # analysed: the planner knows the band table
+        assert store.db.one("SELECT reltuples FROM pg_class WHERE relname = 'bands'"
+                            " AND relnamespace = current_schema()::regnamespace") == (stats.bands,)
+    again = store.add_texts(texts[:2], WHEN)
+    assert [(r.document_id, r.duplicate, r.paragraphs) for r in again] == [(d.id, True, 6) for d in docs[:2]]
+    assert store.add_document(OWN, None, None, None, WHEN).document_id > docs[-1].id
+
+
+def test_a_failure_rolls_back_its_batch_and_keeps_the_earlier_ones(store: Store,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_module, "BATCH_DOCUMENTS", 3)
+    _fail_on_marked_paragraphs(store)
+    with pytest.raises(database_errors(), match="故障注入"):
+        store.add_texts(_texts(8, marked=4), WHEN)
+    stats = store.stats()
+    assert (stats.documents, stats.paragraphs, stats.bands) == (3, 18, stats.indexed * 42)
+    assert [r.duplicate for r in store.add_texts(_texts(8), WHEN)] == [True] * 3 + [False] * 5
+
+
+def test_add_files_in_batches_skips_unreadable_files(store: Store, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_module, "BATCH_DOCUMENTS", 2)
+    paths = []
+    for k, (text, *_) in enumerate(_texts(5)):
+        paths.append(tmp_path / f"{k}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"")
+    copy = tmp_path / "copy.txt"
+    copy.write_text(paths[0].read_text(encoding="utf-8"), encoding="utf-8")
+    seen: list[Path] = []
+    files = [*paths[:2], tmp_path / "bad.txt", *paths[2:], copy]
+    result = store.add_files(files, "批量", 2023, None, WHEN, progress=seen.append)
+    assert seen == files
+    assert [p for p, _ in result.added] == [*paths, copy]
+    assert [p for p, _ in result.failed] == [tmp_path / "bad.txt"]
+    assert [a.duplicate for _, a in result.added] == [False] * 5 + [True]
+    assert result.added[-1][1].document_id == result.added[0][1].document_id
+    assert [d.path for d in store.documents()] == [str(p) for p in paths]
+    if isinstance(store.db.conn, sqlite3.Connection):
+        assert store.db.one("PRAGMA cache_size") == (-65536,)  # the import cache is given back
+
+
+def test_remove_deletes_the_band_rows_by_their_keys(store: Store) -> None:
+    ids = add_samples(store)
+    own = store.add_document(OWN, None, None, None, WHEN).document_id
+    source = max(OWN.splitlines(), key=len)
+    sig = signatures([normalize(source).key], store.params)[0]
+    assert store.candidates(sig, 5)
+    store.remove(own)
+    assert store.candidates(sig, 5) == []
+    assert [d.id for d in store.documents()] == ids
+    remaining = store.db.one("SELECT COUNT(*) FROM bands b WHERE NOT EXISTS"
+                             " (SELECT 1 FROM paragraphs p WHERE p.id = b.paragraph_id)")
+    assert remaining == (0,)
+    assert store.stats().bands == store.stats().indexed * 42
+
+
+def test_version_1_database_is_refused(tmp_path: Path) -> None:
+    path = str(tmp_path / "c.sqlite3")
+    open_store(path).close()
+    db = connect(path)
+    db.run("UPDATE meta SET value = '1' WHERE name = 'schema_version'")
+    db.close()
+    with pytest.raises(CorpusError, match="结构版本为 1，本程序使用版本 2"):
+        open_store(path)
+
+
+def test_candidates_read_at_most_bucket_cap_rows_per_band(store: Store) -> None:
+    results = store.add_texts(_texts(6), WHEN)
+    copied = OWN.splitlines()[4]  # in every one of the six materials
+    sig = signatures([normalize(copied).key], store.params)[0]
+    store.bucket_cap = None
+    everyone = store.candidates(sig, 100)
+    assert len(everyone) == 6 and {store.paragraph(p).document.id for p in everyone} == {
+        r.document_id for r in results}
+    store.bucket_cap = 2
+    assert store.candidates(sig, 100) == sorted(everyone)[:2]
+    assert store.candidates(sig, 1) == sorted(everyone)[:1]

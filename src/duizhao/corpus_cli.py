@@ -55,10 +55,12 @@ def corpus() -> None:
 @db_option
 def add(paths: tuple[Path, ...], label: str | None, year: int | None, author: str | None,
         db_url: str) -> None:
-    """把 PATH 中的材料加入语料库（文件或文件夹，文件夹递归查找）。内容相同的文档不会重复收录。"""
+    """把 PATH 中的材料加入语料库（文件或文件夹，文件夹递归查找）。内容相同的文档不会重复收录。
+
+    每 200 篇（或 1 万段）提交一次；数据库操作中途失败时，失败的那一批整批不收录，之前各批已收录。"""
     files = collect_files(paths)
     if not files:
-        raise click.UsageError("没有找到可收录的材料（支持 .docx .doc .wps .pdf .txt .md）")
+        raise click.UsageError("没有找到可收录的材料（支持 .docx .doc .wps .pdf .txt .md .html）")
     now = datetime.now().astimezone()
     with _store(db_url) as store:
         if len(files) > 1 and sys.stderr.isatty():

@@ -4,6 +4,12 @@ Both speak the same small SQL, written with ``?`` placeholders (turned into ``%s
 PostgreSQL). Connections run in autocommit mode; :meth:`Database.transaction` opens one
 explicit transaction (``BEGIN IMMEDIATE`` on SQLite, so the write lock is taken up front)
 that is committed whole or rolled back whole.
+
+Schema version 2 keeps the band table bare: no foreign key and no index on ``paragraph_id``
+(version 1 had both). Band rows are derived data: ``Store.remove`` recomputes a paragraph's
+band keys from its stored signature and deletes them by primary key. At a million paragraphs
+(42 million band rows) the index doubled the table and the time to fill it on SQLite, and the
+foreign key check tripled the time of PostgreSQL's COPY (see docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TABLES = ("meta", "documents", "paragraphs", "bands")
 _PG_PREFIXES = ("postgresql://", "postgres://")
 
@@ -26,7 +32,8 @@ class CorpusError(Exception):
 
 
 def _schema(id_type: str, bytes_type: str, clustered: str) -> list[str]:
-    """The tables; bands are keyed by (band_key, paragraph_id), clustered where the database can."""
+    """The tables; bands are keyed by (band_key, paragraph_id), clustered where the database can,
+    without a foreign key or a second index (see the module docstring)."""
     return [
         "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
         f"""CREATE TABLE IF NOT EXISTS documents (id {id_type}, content_hash TEXT NOT NULL UNIQUE,
@@ -38,10 +45,8 @@ def _schema(id_type: str, bytes_type: str, clustered: str) -> list[str]:
             ordinal INTEGER NOT NULL, text TEXT NOT NULL, start_offset INTEGER NOT NULL,
             end_offset INTEGER NOT NULL, signature {bytes_type})""",
         "CREATE INDEX IF NOT EXISTS paragraphs_document ON paragraphs (document_id)",
-        f"""CREATE TABLE IF NOT EXISTS bands (band_key BIGINT NOT NULL,
-            paragraph_id BIGINT NOT NULL REFERENCES paragraphs (id) ON DELETE CASCADE,
+        f"""CREATE TABLE IF NOT EXISTS bands (band_key BIGINT NOT NULL, paragraph_id BIGINT NOT NULL,
             PRIMARY KEY (band_key, paragraph_id)){clustered}""",
-        "CREATE INDEX IF NOT EXISTS bands_paragraph ON bands (paragraph_id)",
     ]
 
 
@@ -74,6 +79,21 @@ class Database:
         """Insert many rows into ``table`` (bulk path: COPY on PostgreSQL)."""
         marks = ", ".join("?" * len(columns))
         self.many(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+    def reserve_ids(self, table: str, count: int) -> list[int]:
+        """``count`` fresh ids for rows of ``table`` that the caller inserts with explicit ids.
+        SQLite: the ids after the largest, which holds inside a write transaction."""
+        row = self.one(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
+        first = int(row[0]) + 1 if row else 1
+        return list(range(first, first + count))
+
+    @contextmanager
+    def importing(self) -> Iterator[None]:
+        """Settings for a bulk import (a bigger page cache on SQLite), restored afterwards."""
+        yield
+
+    def analyze(self) -> None:
+        """Refresh the planner's statistics after a bulk import (PostgreSQL only)."""
 
     def insert(self, sql: str, params: Sequence[Any]) -> int:
         """Run an INSERT and return the new row's id (``RETURNING id`` is appended)."""
@@ -109,6 +129,16 @@ class Database:
 
 class SQLiteDatabase(Database):
     begin = "BEGIN IMMEDIATE"
+    import_cache_kib = 1 << 20  # 1 GiB, taken only as pages are read or written
+
+    @contextmanager
+    def importing(self) -> Iterator[None]:
+        row = self.one("PRAGMA cache_size")
+        self.run(f"PRAGMA cache_size=-{self.import_cache_kib}")
+        try:
+            yield
+        finally:
+            self.run(f"PRAGMA cache_size={int(row[0]) if row else -65536}")
 
     def schema(self) -> list[str]:
         return _schema("INTEGER PRIMARY KEY", "BLOB", " WITHOUT ROWID")
@@ -128,6 +158,17 @@ class PostgresDatabase(Database):
         with self.conn.cursor().copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
+
+    def analyze(self) -> None:
+        """Without statistics on a freshly filled band table the planner expects millions of rows
+        for ``band_key IN (…)`` and scans the whole table (4.7 s a query at a million paragraphs)."""
+        self.run("ANALYZE documents, paragraphs, bands")
+
+    def reserve_ids(self, table: str, count: int) -> list[int]:
+        """Ids drawn from the identity sequence, so that concurrent writers never clash."""
+        sequence = f"pg_get_serial_sequence('{table}', 'id')"
+        rows = self.rows(f"SELECT nextval({sequence}) FROM generate_series(1, ?)", (count,))
+        return [int(r[0]) for r in rows]
 
     def size(self) -> int | None:
         names = ", ".join(f"to_regclass('{name}')" for name in TABLES)
@@ -163,7 +204,9 @@ def _connect_sqlite(path: str) -> Database:
         conn.execute("PRAGMA journal_mode=WAL")
     except sqlite3.DatabaseError as exc:
         raise CorpusError(f"无法打开 SQLite 数据库 {path}：{exc}") from exc
-    for pragma in ("busy_timeout=30000", "foreign_keys=ON", "synchronous=NORMAL", "cache_size=-65536"):
+    # mmap: reads of a corpus larger than the page cache skip a system call per page (SQLite caps it at 2 GiB)
+    for pragma in ("busy_timeout=30000", "foreign_keys=ON", "synchronous=NORMAL", "cache_size=-65536",
+                   "mmap_size=2147418112"):
         conn.execute(f"PRAGMA {pragma}")
     return SQLiteDatabase(conn)
 

@@ -2,8 +2,9 @@
 
 ``open_store(url, params)`` opens (and creates when absent) the tables; the signature
 parameters are stored in ``meta`` with the schema version, and a store opened with other
-parameters raises :class:`~duizhao.similarity.ParamsMismatch`. Each document is written in
-one transaction: a failure leaves nothing of it behind. ``candidates`` is the SQL twin of
+parameters raises :class:`~duizhao.similarity.ParamsMismatch`. Documents are written in
+batches, one transaction each (``add_document``: a batch of one): a failure leaves nothing of
+the batch behind. ``candidates`` is the SQL twin of
 :meth:`duizhao.similarity.BandIndex.query`.
 """
 
@@ -24,6 +25,11 @@ from duizhao.similarity.signature import HASH_NAME, U32
 from duizhao.text.normal import NORMALIZER_VERSION
 
 _PARAGRAPH_COLUMNS = ("document_id", "ordinal", "text", "start_offset", "end_offset", "signature")
+_DOC_INSERT = ("id", "content_hash", "path", "title", "label", "year", "author", "added_at", "chars")
+_CHUNK = 500  # ids or hashes per IN (...) list
+BUCKET_CAP = 200  # band rows read per key by ``candidates`` (see docs/benchmarks.md)
+BATCH_DOCUMENTS = 200
+BATCH_PARAGRAPHS = 10_000
 _DOC_COLUMNS = ("d.id, d.path, d.title, d.label, d.year, d.author, d.added_at, d.chars,"
                 " (SELECT COUNT(*) FROM paragraphs c WHERE c.document_id = d.id)")
 
@@ -80,12 +86,53 @@ def _document(row: Row) -> DocumentInfo:
     return DocumentInfo(*row)
 
 
+@dataclass(frozen=True)
+class _Pending:
+    """A prepared document waiting for its batch to be written."""
+
+    prepared: Prepared
+    file: Path | None
+    about: tuple[str | None, int | None, str | None]  # label, year, author
+
+
+Written = list[tuple[_Pending, AddResult]]
+
+
+def _by_file(written: Written) -> list[tuple[Path, AddResult]]:
+    return [(p.file, r) for p, r in written if p.file is not None]
+
+
+class _Batcher:
+    """Collects prepared documents and writes them ``BATCH_DOCUMENTS`` (or ``BATCH_PARAGRAPHS``
+    paragraphs) at a time, one transaction each: one commit per document made SQLite slow down
+    from about 7 to 29 ms a document by 1,500 documents. A failure while a batch is written rolls
+    that whole batch back; batches written before it stay. ``add`` and ``flush`` return what the
+    batch just written holds (nothing while the batch fills)."""
+
+    def __init__(self, store: Store, added_at: datetime) -> None:
+        self.store, self.added_at = store, added_at
+        self.pending: list[_Pending] = []
+        self.paragraphs = 0
+
+    def add(self, item: _Pending) -> Written:
+        self.pending.append(item)
+        self.paragraphs += len(item.prepared.paragraphs)
+        if len(self.pending) >= BATCH_DOCUMENTS or self.paragraphs >= BATCH_PARAGRAPHS:
+            return self.flush()
+        return []
+
+    def flush(self) -> Written:
+        batch, self.pending, self.paragraphs = self.pending, [], 0
+        return list(zip(batch, self.store._write(batch, self.added_at), strict=True)) if batch else []
+
+
 class Store:
     """A corpus in an open database; use as a context manager or call :meth:`close`."""
 
     def __init__(self, db: Database, params: SignatureParams) -> None:
         self.db = db
         self.params = params
+        self.bucket_cap: int | None = BUCKET_CAP
 
     def __enter__(self) -> Store:
         return self
@@ -98,64 +145,113 @@ class Store:
 
     def add_document(self, source: Path | str, label: str | None, year: int | None,
                      author: str | None, added_at: datetime) -> AddResult:
-        """Add a file (a ``Path``, read with the engine's readers) or a text (a ``str``).
-        Raises ``UnreadableDocument`` for a file that cannot be read."""
+        """Add a file (a ``Path``, read with the engine's readers) or a text (a ``str``), in one
+        transaction. Raises ``UnreadableDocument`` for a file that cannot be read."""
+        about = (label, year, author)
         if isinstance(source, Path):
-            path: str | None = str(source)
-            prepared = prepare(read_text_of(source).text, source.stem, self.params)
+            pending = _Pending(prepare(read_text_of(source).text, source.stem, self.params), source, about)
         else:
-            path, prepared = None, prepare(source, "（直接添加的文本）", self.params)
-        with self.db.transaction():
-            found = self.db.one("SELECT id FROM documents WHERE content_hash = ?", (prepared.content_hash,))
-            if found:
-                return AddResult(int(found[0]), self._count_paragraphs(int(found[0])), True)
-            doc_id = self._insert(prepared, path, (label, year, author), added_at)
-        return AddResult(doc_id, len(prepared.paragraphs), False)
+            pending = _Pending(prepare(source, "（直接添加的文本）", self.params), None, about)
+        [result] = self._write([pending], added_at)
+        return result
 
     def add_files(self, paths: Iterable[Path], label: str | None, year: int | None, author: str | None,
                   added_at: datetime, progress: Callable[[Path], None] | None = None) -> BatchResult:
-        """Add every file; an unreadable one is reported in ``failed`` and the others still added."""
+        """Add every file, committing in batches (see :class:`_Batcher`); an unreadable file is
+        reported in ``failed`` and the others still added."""
         result = BatchResult()
-        for path in paths:
-            try:
-                result.added.append((path, self.add_document(path, label, year, author, added_at)))
-            except UnreadableDocument as exc:
-                result.failed.append((path, str(exc)))
-            if progress:
-                progress(path)
+        with self.db.importing():
+            batcher = _Batcher(self, added_at)
+            for path in paths:
+                try:
+                    prepared = prepare(read_text_of(path).text, path.stem, self.params)
+                except UnreadableDocument as exc:
+                    result.failed.append((path, str(exc)))
+                else:
+                    result.added += _by_file(batcher.add(_Pending(prepared, path, (label, year, author))))
+                if progress:
+                    progress(path)
+            result.added += _by_file(batcher.flush())
+        if any(not added.duplicate for _, added in result.added):
+            self.db.analyze()
         return result
 
-    def _insert(self, prepared: Prepared, path: str | None, about: tuple[str | None, int | None, str | None],
-                added_at: datetime) -> int:
-        doc_id = self.db.insert(
-            "INSERT INTO documents (content_hash, path, title, label, year, author, added_at, chars)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (prepared.content_hash, path, prepared.title, *about, added_at.isoformat(timespec="seconds"),
-             prepared.chars))
-        self.db.append("paragraphs", _PARAGRAPH_COLUMNS, [
-            (doc_id, p.ordinal, p.text, p.start, p.end, to_bytes(p.signature)) for p in prepared.paragraphs])
-        rows = self.db.rows("SELECT ordinal, id FROM paragraphs WHERE document_id = ?", (doc_id,))
-        ids = {int(ordinal): int(par_id) for ordinal, par_id in rows}
-        self.db.append("bands", ("band_key", "paragraph_id"),
-                       [(key, ids[p.ordinal]) for p in prepared.paragraphs for key in p.bands])
-        return doc_id
+    def add_texts(self, items: Iterable[tuple[str, str, str | None, int | None, str | None]],
+                  added_at: datetime) -> list[AddResult]:
+        """Add generated or pasted texts, given as (text, title, label, year, author), committing in
+        batches (see :class:`_Batcher`); ``title`` is used when the first line is not a title."""
+        results: list[AddResult] = []
+        with self.db.importing():
+            batcher = _Batcher(self, added_at)
+            for text, title, label, year, author in items:
+                prepared = prepare(text, title, self.params)
+                results += [r for _, r in batcher.add(_Pending(prepared, None, (label, year, author)))]
+            results += [r for _, r in batcher.flush()]
+        if any(not r.duplicate for r in results):
+            self.db.analyze()
+        return results
 
-    def _count_paragraphs(self, doc_id: int) -> int:
-        row = self.db.one("SELECT COUNT(*) FROM paragraphs WHERE document_id = ?", (doc_id,))
-        return int(row[0]) if row else 0
+    def _write(self, batch: list[_Pending], added_at: datetime) -> list[AddResult]:
+        """Write ``batch`` in one transaction: documents already stored (or earlier in the batch)
+        are not added again; a failure leaves nothing of the batch behind."""
+        with self.db.transaction():
+            known = self._known([p.prepared.content_hash for p in batch])
+            first: dict[str, _Pending] = {}  # the first of each new content hash in the batch
+            for p in batch:
+                if p.prepared.content_hash not in known:
+                    first.setdefault(p.prepared.content_hash, p)
+            fresh = list(first.values())
+            doc_ids = self.db.reserve_ids("documents", len(fresh)) if fresh else []
+            par_ids = iter(self.db.reserve_ids("paragraphs", sum(len(p.prepared.paragraphs) for p in fresh)))
+            stamp = added_at.isoformat(timespec="seconds")
+            documents, paragraphs, bands = [], [], []
+            for doc_id, p in zip(doc_ids, fresh, strict=True):
+                d = p.prepared
+                path = None if p.file is None else str(p.file)
+                documents.append((doc_id, d.content_hash, path, d.title, *p.about, stamp, d.chars))
+                for par in d.paragraphs:
+                    par_id = next(par_ids)
+                    paragraphs.append((par_id, doc_id, par.ordinal, par.text, par.start, par.end,
+                                       to_bytes(par.signature)))
+                    bands += [(key, par_id) for key in par.bands]
+            self.db.append("documents", _DOC_INSERT, documents)
+            self.db.append("paragraphs", ("id", *_PARAGRAPH_COLUMNS), paragraphs)
+            self.db.append("bands", ("band_key", "paragraph_id"), bands)
+        ids = dict(zip(first, doc_ids, strict=True))
+        return [AddResult(*known[h], True) if h in known else
+                AddResult(ids[h], len(p.prepared.paragraphs), p is not first[h])
+                for p in batch for h in [p.prepared.content_hash]]
+
+    def _known(self, hashes: list[str]) -> dict[str, tuple[int, int]]:
+        """Stored documents with these content hashes: hash → (id, paragraph count)."""
+        found: dict[str, tuple[int, int]] = {}
+        unique = sorted(set(hashes))
+        for start in range(0, len(unique), _CHUNK):
+            part = unique[start:start + _CHUNK]
+            found.update((str(h), (int(i), int(n))) for h, i, n in self.db.rows(
+                "SELECT d.content_hash, d.id, (SELECT COUNT(*) FROM paragraphs p WHERE p.document_id = d.id)"
+                f" FROM documents d WHERE d.content_hash IN ({', '.join('?' * len(part))})", part))
+        return found
 
     def remove(self, target: int | str) -> int:
         """Remove the document with this id (an ``int``) or every document with this label
-        (a ``str``), with their paragraphs and bands; returns how many documents went."""
+        (a ``str``), with their paragraphs and bands; returns how many documents went.
+        Band rows are found by their keys, recomputed from the stored signatures."""
         column = "id" if isinstance(target, int) else "label"
-        chosen = f"SELECT id FROM documents WHERE {column} = ?"
         with self.db.transaction():  # explicit deletes: no database need have cascades on
-            count = len(self.db.rows(chosen, (target,)))
-            self.db.run("DELETE FROM bands WHERE paragraph_id IN (SELECT id FROM paragraphs"
-                        f" WHERE document_id IN ({chosen}))", (target,))
-            self.db.run(f"DELETE FROM paragraphs WHERE document_id IN ({chosen})", (target,))
-            self.db.run(f"DELETE FROM documents WHERE {column} = ?", (target,))
-        return count
+            chosen = self.db.rows(f"SELECT id FROM documents WHERE {column} = ?", (target,))
+            doc_ids = [int(r[0]) for r in chosen]
+            for start in range(0, len(doc_ids), _CHUNK):
+                part = doc_ids[start:start + _CHUNK]
+                marks = ", ".join("?" * len(part))
+                signed = self.db.rows("SELECT id, signature FROM paragraphs WHERE signature IS NOT NULL"
+                                      f" AND document_id IN ({marks})", part)
+                self.db.many("DELETE FROM bands WHERE band_key = ? AND paragraph_id = ?",
+                             [(key, int(pid)) for pid, sig in signed
+                              for key in dict.fromkeys(band_keys(from_bytes(bytes(sig)), self.params))])
+                self.db.run(f"DELETE FROM paragraphs WHERE document_id IN ({marks})", part)
+                self.db.run(f"DELETE FROM documents WHERE id IN ({marks})", part)
+        return len(doc_ids)
 
     def documents(self, label: str | None = None) -> list[DocumentInfo]:
         """Documents in the order they were added, with their paragraph counts."""
@@ -178,14 +274,25 @@ class Store:
 
     def candidates(self, signature: U32, limit: int = 50) -> list[int]:
         """Paragraph ids sharing at least one band with ``signature``, most shared bands first,
-        then by id (as ``BandIndex.query``); at most ``limit`` of them."""
-        keys = band_keys(signature, self.params)
+        then by id (as ``BandIndex.query``); at most ``limit`` of them. At most ``bucket_cap``
+        rows are read per band key (the lowest paragraph ids): a passage copied into thousands
+        of documents fills its buckets, and any of its copies verifies the match as well."""
+        keys = list(dict.fromkeys(band_keys(signature, self.params)))
         if not keys:
             return []
-        marks = ", ".join("?" * len(keys))
-        rows = self.db.rows(
-            f"SELECT paragraph_id FROM bands WHERE band_key IN ({marks}) GROUP BY paragraph_id"
-            " ORDER BY COUNT(*) DESC, paragraph_id LIMIT ?", (*keys, limit))
+        if self.bucket_cap is None:
+            marks = ", ".join("?" * len(keys))
+            rows = self.db.rows(
+                f"SELECT paragraph_id FROM bands WHERE band_key IN ({marks}) GROUP BY paragraph_id"
+                " ORDER BY COUNT(*) DESC, paragraph_id LIMIT ?", (*keys, limit))
+        else:
+            capped = " UNION ALL ".join(
+                f"SELECT paragraph_id FROM (SELECT paragraph_id FROM bands WHERE band_key = ? LIMIT ?) b{k}"
+                for k in range(len(keys)))
+            rows = self.db.rows(
+                f"SELECT paragraph_id FROM ({capped}) AS hits GROUP BY paragraph_id"
+                " ORDER BY COUNT(*) DESC, paragraph_id LIMIT ?",
+                (*(v for key in keys for v in (key, self.bucket_cap)), limit))
         return [int(r[0]) for r in rows]
 
     def paragraph(self, paragraph_id: int) -> ParagraphInfo:
