@@ -9,8 +9,8 @@ The corpus and the queries are generated from the sentences of the bundled sampl
 PostgreSQL database (``duizhao_bench_<N>_<seed>``, so the tests' schemas are never touched);
 ``--reuse`` keeps a complete earlier build. Queries are run once for each ``--caps`` value,
 the most band rows ``Store.candidates`` reads per key (``none``: all of them). Each query is
-matched as the copied-passage check does it: ``store.candidates(signature, 5)``, then
-``store.paragraph`` and ``common_passages`` for each candidate. Latency (a) is the candidates
+matched as the copied-passage check does it (``duizhao.corpus.search``): ``store.candidates(signature, 5)``,
+then the candidates' texts in one query and ``common_passages`` against each. Latency (a) is the candidates
 look-up alone, (b) look-up, fetching the candidates and exact verification; the query's
 signature is timed apart.
 """
@@ -31,13 +31,13 @@ from _copy_corpus import Document, Query, documents, grams, pools, queries, sent
 from duizhao.corpus import Store, open_store
 from duizhao.corpus.db import SQLiteDatabase
 from duizhao.corpus.paragraphs import prepare
+from duizhao.corpus.search import CANDIDATES, verify
 from duizhao.corpus.store import BUCKET_CAP
 from duizhao.similarity import band_keys, signatures
-from duizhao.similarity.align import MIN_CHARS, common_passages
+from duizhao.similarity.align import MIN_CHARS
 from duizhao.similarity.signature import U32, shingle_batch
 from duizhao.text.normal import Normalized, normalize
 
-CANDIDATES = 5  # as the copied-passage check
 WHEN = datetime(2026, 12, 2, tzinfo=UTC)
 BUCKETS = tuple((k / 100, (k + 5) / 100) for k in range(0, 30, 5))
 RULE = ("判定规则：一处报出的雷同片段算正确，当且仅当 (1) 查询是某语料段落的改写副本，"
@@ -135,7 +135,10 @@ def _run(name: str, url: str, docs: list[Document], work: list[Query], shared: s
         store = open_store(url)
         _build(store, docs)
     else:
-        print("沿用已建好的索引（--reuse）")
+        started = time.perf_counter()
+        store.db.analyze()  # the state an import leaves the index in, with this program's version
+        took = time.perf_counter() - started
+        print(f"沿用已建好的索引（--reuse），先做导入结束时的统计与整理：{took:.1f} s")
     with store:
         _describe(store, lines)
         ids = _source_ids(store, docs)
@@ -250,11 +253,8 @@ def _match(store: Store, mine: Normalized, sig: U32) -> tuple[Found, float]:
     """The copied-passage check's matching of one paragraph; also when the look-up ended."""
     ids = store.candidates(sig, CANDIDATES)
     looked = time.perf_counter()
-    found: Found = []
-    for pid in ids:
-        source = store.paragraph(pid).text
-        for p in common_passages(mine, normalize(source), MIN_CHARS):
-            found.append((pid, source, p.a_start, p.a_end, p.b_start, p.b_end))
+    found: Found = [(info.id, info.text, p.a_start, p.a_end, p.b_start, p.b_end)
+                    for p, info in verify(store, mine, ids, MIN_CHARS)]
     return found, looked
 
 

@@ -14,6 +14,7 @@ import pytest
 from duizhao.corpus import CorpusError, Store, database_errors, open_store
 from duizhao.corpus import store as store_module
 from duizhao.corpus.db import connect
+from duizhao.corpus.search import find_copies
 from duizhao.similarity import BandIndex, ParamsMismatch, SignatureParams, signatures
 from duizhao.text.normal import normalize
 
@@ -334,3 +335,22 @@ def test_candidates_read_at_most_bucket_cap_rows_per_band(store: Store) -> None:
     store.bucket_cap = 2
     assert store.candidates(sig, 100) == sorted(everyone)[:2]
     assert store.candidates(sig, 1) == sorted(everyone)[:1]
+
+
+def test_paragraphs_in_one_query_keep_the_order_asked(store: Store) -> None:
+    doc_id = add_samples(store)[0]
+    ids = store.paragraph_ids(doc_id)
+    assert len(ids) > 10 and [store.paragraph(i).ordinal for i in ids] == list(range(len(ids)))
+    asked = [ids[3], ids[0], 10**9, ids[7]]
+    assert [p.id for p in store.paragraphs(asked)] == [ids[3], ids[0], ids[7]]
+    assert store.paragraphs([]) == [] and store.paragraph_ids(10**9) == []
+
+
+def test_find_copies_verifies_the_candidates(store: Store) -> None:
+    add_samples(store)
+    original = max(sample(SAMPLES[1]).read_text(encoding="utf-8").splitlines(), key=len)
+    copy = lightly_edited(original)
+    [(passage, info), *_] = find_copies(store, copy, signatures([normalize(copy).key], store.params)[0])
+    assert info.text == original and passage.a_end - passage.a_start >= 0.8 * len(copy)
+    unrelated = "今年我到景区调研只有三次，对乡村旅游的短板心中无数，全年只跑了两个乡镇，很多情况靠听汇报。"
+    assert find_copies(store, unrelated, signatures([normalize(unrelated).key], store.params)[0]) == []

@@ -20,15 +20,13 @@ from collections.abc import Iterator
 from duizhao.checks.helpers import comparable_paragraphs, is_own, quoted_only
 from duizhao.checks.registry import Hit, ReviewContext, register
 from duizhao.config import Severity
-from duizhao.corpus import Store
 from duizhao.corpus.paragraphs import Paragraph
+from duizhao.corpus.search import Match, find_copies
 from duizhao.corpus.store import ParagraphInfo
 from duizhao.document import Document
-from duizhao.similarity.align import Passage, common_passages, join_nearby
+from duizhao.similarity.align import Passage
 from duizhao.similarity.source import QUOTATION_LABEL, Relation, Source
-from duizhao.text.normal import normalize
 
-CANDIDATES = 5  # corpus paragraphs verified per paragraph of the material
 _COPY_HINT = ("对照检查材料应由本人撰写：删去照搬的内容，结合本人的工作实际重写，写明具体的事、时间和数字。")
 _WORDING: dict[Relation, tuple[Severity | None, str, str]] = {
     "copy": (None, "这段文字（{n} 字）与{name}第 {p} 段相同", _COPY_HINT),
@@ -37,17 +35,6 @@ _WORDING: dict[Relation, tuple[Severity | None, str, str]] = {
     "own": ("warning", "这段文字（{n} 字）与本人往年材料{name}第 {p} 段相同",
             "往年材料不宜原样照搬：写明上年度问题的整改情况，结合今年实际查找新问题，避免“年年提、年年犯”。"),
 }
-Match = tuple[Passage, ParagraphInfo]
-
-
-def _matches(store: Store, paragraph: Paragraph, min_chars: int) -> list[Match]:
-    assert paragraph.signature is not None
-    mine = normalize(paragraph.text)
-    found = []
-    for paragraph_id in store.candidates(paragraph.signature, CANDIDATES):
-        info = store.paragraph(paragraph_id)
-        found += [(p, info) for p in join_nearby(common_passages(mine, normalize(info.text), min_chars))]
-    return sorted(found, key=lambda pair: -pair[0].chars)
 
 
 def _relation(doc: Document, ctx: ReviewContext, info: ParagraphInfo, start: int, end: int) -> Relation:
@@ -83,4 +70,6 @@ def copied_passages(doc: Document, ctx: ReviewContext) -> Iterator[Hit]:
         return
     min_chars = ctx.settings.thresholds.min_copy_chars
     for paragraph in comparable_paragraphs(doc, store.params):
-        yield from _hits(doc, ctx, paragraph, _matches(store, paragraph, min_chars))
+        assert paragraph.signature is not None
+        matches = find_copies(store, paragraph.text, paragraph.signature, min_chars)
+        yield from _hits(doc, ctx, paragraph, matches)

@@ -41,21 +41,14 @@ _HINT = ("对照检查材料应由本人撰写：换一种说法照搬他人材�
          "写明具体的事、时间和数字。")
 
 
-def _paragraph_ids(store: Store, document_id: int) -> list[int]:
-    # the store has no such query yet (Store.paragraph_ids would be its place)
-    rows = store.db.rows("SELECT id FROM paragraphs WHERE document_id = ? ORDER BY ordinal", (document_id,))
-    return [int(r[0]) for r in rows]
-
-
 def _nearby(store: Store, paragraphs: list[Paragraph]) -> list[ParagraphInfo]:
     signed = [p.signature for p in paragraphs if p.signature is not None]
     ids = [i for signature in signed for i in store.candidates(signature, CANDIDATES)]
-    found = {i: store.paragraph(i) for i in dict.fromkeys(ids)}
-    votes = Counter(found[i].document.id for i in ids)
+    found = {info.id: info for info in store.paragraphs(list(dict.fromkeys(ids)))}
+    votes = Counter(found[i].document.id for i in ids if i in found)
     for document_id, _ in votes.most_common(SOURCES):
-        for i in _paragraph_ids(store, document_id):
-            if i not in found:
-                found[i] = store.paragraph(i)
+        rest = [i for i in store.paragraph_ids(document_id) if i not in found]
+        found.update((info.id, info) for info in store.paragraphs(rest))
     return list(found.values())
 
 

@@ -95,6 +95,17 @@ class Database:
     def analyze(self) -> None:
         """Refresh the planner's statistics after a bulk import (PostgreSQL only)."""
 
+    def band_hits(self, keys: list[int], cap: int, limit: int) -> list[Row]:
+        """Paragraph ids with at least one of the band ``keys``, reading at most ``cap`` rows per
+        key, most shared keys first, then by id; at most ``limit`` of them."""
+        capped = " UNION ALL ".join(
+            f"SELECT paragraph_id FROM (SELECT paragraph_id FROM bands WHERE band_key = ? LIMIT ?) b{k}"
+            for k in range(len(keys)))
+        return self.rows(
+            f"SELECT paragraph_id FROM ({capped}) AS hits GROUP BY paragraph_id"
+            " ORDER BY COUNT(*) DESC, paragraph_id LIMIT ?",
+            (*(v for key in keys for v in (key, cap)), limit))
+
     def insert(self, sql: str, params: Sequence[Any]) -> int:
         """Run an INSERT and return the new row's id (``RETURNING id`` is appended)."""
         row = self.one(sql + " RETURNING id", params)
@@ -161,8 +172,18 @@ class PostgresDatabase(Database):
 
     def analyze(self) -> None:
         """Without statistics on a freshly filled band table the planner expects millions of rows
-        for ``band_key IN (…)`` and scans the whole table (4.7 s a query at a million paragraphs)."""
-        self.run("ANALYZE documents, paragraphs, bands")
+        for ``band_key IN (…)`` and scans the whole table (4.7 s a query at a million paragraphs).
+        VACUUM also marks the new pages all-visible, so that a look-up reads the band primary key
+        alone (an index-only scan) instead of one heap page per row: 7.7 → 1.4 ms a query at a
+        million paragraphs. It runs outside a transaction (the connection is in autocommit)."""
+        self.run("VACUUM (ANALYZE) documents, paragraphs, bands")
+
+    def band_hits(self, keys: list[int], cap: int, limit: int) -> list[Row]:
+        """One index probe per key through a lateral join: cheaper to plan than 42 subqueries."""
+        return self.rows(
+            "SELECT b.paragraph_id FROM unnest(?::bigint[]) AS k(key) CROSS JOIN LATERAL"
+            " (SELECT paragraph_id FROM bands WHERE band_key = k.key LIMIT ?) b"
+            " GROUP BY b.paragraph_id ORDER BY COUNT(*) DESC, b.paragraph_id LIMIT ?", (keys, cap, limit))
 
     def reserve_ids(self, table: str, count: int) -> list[int]:
         """Ids drawn from the identity sequence, so that concurrent writers never clash."""

@@ -86,6 +86,12 @@ def _document(row: Row) -> DocumentInfo:
     return DocumentInfo(*row)
 
 
+def _paragraph(row: Row) -> ParagraphInfo:
+    sig = None if row[5] is None else from_bytes(bytes(row[5]))
+    return ParagraphInfo(int(row[0]), int(row[1]), str(row[2]), int(row[3]), int(row[4]), sig,
+                         _document(row[6:]))
+
+
 @dataclass(frozen=True)
 class _Pending:
     """A prepared document waiting for its batch to be written."""
@@ -286,26 +292,34 @@ class Store:
                 f"SELECT paragraph_id FROM bands WHERE band_key IN ({marks}) GROUP BY paragraph_id"
                 " ORDER BY COUNT(*) DESC, paragraph_id LIMIT ?", (*keys, limit))
         else:
-            capped = " UNION ALL ".join(
-                f"SELECT paragraph_id FROM (SELECT paragraph_id FROM bands WHERE band_key = ? LIMIT ?) b{k}"
-                for k in range(len(keys)))
-            rows = self.db.rows(
-                f"SELECT paragraph_id FROM ({capped}) AS hits GROUP BY paragraph_id"
-                " ORDER BY COUNT(*) DESC, paragraph_id LIMIT ?",
-                (*(v for key in keys for v in (key, self.bucket_cap)), limit))
+            rows = self.db.band_hits(keys, self.bucket_cap, limit)
         return [int(r[0]) for r in rows]
 
     def paragraph(self, paragraph_id: int) -> ParagraphInfo:
         """A paragraph with its document; raises ``KeyError`` for an unknown id."""
-        row = self.db.one(
-            "SELECT p.id, p.ordinal, p.text, p.start_offset, p.end_offset, p.signature, "
-            f"{_DOC_COLUMNS} FROM paragraphs p JOIN documents d ON d.id = p.document_id WHERE p.id = ?",
-            (paragraph_id,))
-        if row is None:
+        found = self.paragraphs([paragraph_id])
+        if not found:
             raise KeyError(paragraph_id)
-        sig = None if row[5] is None else from_bytes(bytes(row[5]))
-        return ParagraphInfo(int(row[0]), int(row[1]), str(row[2]), int(row[3]), int(row[4]), sig,
-                             _document(row[6:]))
+        return found[0]
+
+    def paragraphs(self, ids: list[int]) -> list[ParagraphInfo]:
+        """The paragraphs with these ids and their documents, in one query, in the order of
+        ``ids``; unknown ids are left out."""
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        rows = self.db.rows(
+            "SELECT p.id, p.ordinal, p.text, p.start_offset, p.end_offset, p.signature, "
+            f"{_DOC_COLUMNS} FROM paragraphs p JOIN documents d ON d.id = p.document_id"
+            f" WHERE p.id IN ({marks})", ids)
+        found = {int(row[0]): _paragraph(row) for row in rows}
+        return [found[i] for i in ids if i in found]
+
+    def paragraph_ids(self, document_id: int) -> list[int]:
+        """The ids of a document's paragraphs, in document order."""
+        rows = self.db.rows("SELECT id FROM paragraphs WHERE document_id = ? ORDER BY ordinal",
+                            (document_id,))
+        return [int(r[0]) for r in rows]
 
 
 def open_store(url: str, params: SignatureParams | None = None) -> Store:
