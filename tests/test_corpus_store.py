@@ -221,13 +221,15 @@ def test_sqlite_urls_and_settings(tmp_path: Path) -> None:
         open_store(str(tmp_path / "missing" / "c.sqlite3"))
 
 
-def test_other_schema_version_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("version", "message"),
+                         [("99", "结构版本为 99"), ("1", "结构版本为 1，本程序使用版本 2")])
+def test_other_schema_version_is_refused(tmp_path: Path, version: str, message: str) -> None:
     path = str(tmp_path / "c.sqlite3")
     open_store(path).close()
     db = connect(path)
-    db.run("UPDATE meta SET value = '99' WHERE name = 'schema_version'")
+    db.run("UPDATE meta SET value = ? WHERE name = 'schema_version'", (version,))
     db.close()
-    with pytest.raises(CorpusError, match="结构版本为 99"):
+    with pytest.raises(CorpusError, match=message):
         open_store(path)
 
 
@@ -312,16 +314,6 @@ def test_remove_deletes_the_band_rows_by_their_keys(store: Store) -> None:
                              " (SELECT 1 FROM paragraphs p WHERE p.id = b.paragraph_id)")
     assert remaining == (0,)
     assert store.stats().bands == store.stats().indexed * 42
-
-
-def test_version_1_database_is_refused(tmp_path: Path) -> None:
-    path = str(tmp_path / "c.sqlite3")
-    open_store(path).close()
-    db = connect(path)
-    db.run("UPDATE meta SET value = '1' WHERE name = 'schema_version'")
-    db.close()
-    with pytest.raises(CorpusError, match="结构版本为 1，本程序使用版本 2"):
-        open_store(path)
 
 
 def test_candidates_read_at_most_bucket_cap_rows_per_band(store: Store) -> None:
