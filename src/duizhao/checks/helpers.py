@@ -61,9 +61,14 @@ def words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def comparable_paragraphs(doc: Document, params: SignatureParams) -> list[Paragraph]:
     """The paragraphs compared for copying: those long enough to sign, except the title line
-    (titles of one kind of meeting share their wording: ……民主生活会个人对照检查材料)."""
-    return [p for p in prepare(doc.text, "", params).paragraphs
-            if p.signature is not None and not (doc.title.text and p.start == doc.title.start)]
+    (titles of one kind of meeting share their wording: ……民主生活会个人对照检查材料). Signed once
+    per document and parameters: the copy checks all read them."""
+    memo_key = ("comparable_paragraphs", params.key())
+    if memo_key not in doc.memo:
+        title = doc.title.start if doc.title.text else None
+        doc.memo[memo_key] = [p for p in prepare(doc.text, "", params).paragraphs
+                              if p.signature is not None and p.start != title]
+    return doc.memo[memo_key]  # type: ignore[return-value]
 
 
 def quotations(doc: Document, formulations: tuple[str, ...]) -> list[tuple[int, int]]:
