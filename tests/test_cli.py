@@ -114,6 +114,9 @@ def test_demo_writes_report(tmp_path: Path):
     assert result.exit_code == 0, result.output
     assert out.read_bytes().startswith(b"<!")
     assert str(out) in result.stdout
+    assert "共审核 4 份材料" in result.stdout
+    page = out.read_text(encoding="utf-8")
+    assert "04_deputy_personal.txt" in page and "similar-to-colleague" in page and "c-copy" in page
 
 
 def test_console_script_runs(folder: Path):

@@ -108,16 +108,17 @@ def review(paths: tuple[Path, ...], aspects: Path | None, notice: Path | None, k
     sys.exit(1 if result.worst() in FAIL_LEVELS[fail_on] else 0)
 
 
-@main.command(epilog="示例材料为本项目自行撰写，含有故意设置的常见问题。")
+@main.command(epilog="示例材料为本项目自行撰写，含有故意设置的常见问题；batch/ 中的副局长材料"
+                    "照搬了局长材料中的几段，用来演示同批材料比对和复制比。")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("duizhao-report.html"), show_default=True, help="HTML 报告写入的文件。")
 def demo(output: Path) -> None:
-    """审核内置的示例材料，按示例通知对照方面，生成 HTML 报告。"""
+    """审核内置的示例材料（作为同一批互相比对），按示例通知对照方面，生成 HTML 报告。"""
     samples = resources.files("duizhao") / "samples"
     with resources.as_file(samples) as folder:
         ctx = _context(None, None, folder / "notice.txt", "auto")
         materials = [p for p in sorted(folder.glob("*.txt")) if p.name != "notice.txt"]
-        result = review_paths(materials, ctx)
+        result = review_paths([*materials, *sorted((folder / "batch").glob("*.txt"))], ctx)
     click.echo(render(result, "text").decode("utf-8").splitlines()[-1])
     output.write_bytes(render(result, "html"))
     click.echo(f"报告已写入 {output.resolve()}，用浏览器打开即可查看。")

@@ -59,16 +59,25 @@ def words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
+_CLOSING = re.compile(r"批评指正|批评帮助|帮助指正|斧正")
+CLOSING_CHARS = 60  # a closing line (以上是我的对照检查，恳请批评指正) is no longer than this
+
+
 def comparable_paragraphs(doc: Document, params: SignatureParams) -> list[Paragraph]:
     """The paragraphs compared for copying: those long enough to sign, except the title line
-    (titles of one kind of meeting share their wording: ……民主生活会个人对照检查材料). Signed once
-    per document and parameters: the copy checks all read them."""
+    and a short closing line asking for criticism — every material of the genre has them
+    (……民主生活会个人对照检查材料; 以上是我的个人对照检查，不妥之处，请批评指正). Signed once per
+    document and parameters: the copy checks all read them."""
     memo_key = ("comparable_paragraphs", params.key())
     if memo_key not in doc.memo:
         title = doc.title.start if doc.title.text else None
         doc.memo[memo_key] = [p for p in prepare(doc.text, "", params).paragraphs
-                              if p.signature is not None and p.start != title]
+                              if p.signature is not None and p.start != title and not _closing(p.text)]
     return doc.memo[memo_key]  # type: ignore[return-value]
+
+
+def _closing(line: str) -> bool:
+    return len(line) <= CLOSING_CHARS and _CLOSING.search(line) is not None
 
 
 def quotations(doc: Document, formulations: tuple[str, ...]) -> list[tuple[int, int]]:

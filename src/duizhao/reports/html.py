@@ -18,6 +18,7 @@ from duizhao.copying import CopyStats
 from duizhao.document import Document, Node
 from duizhao.reports.text import percent, ratios
 from duizhao.review import GRADES, Review, Reviewed
+from duizhao.similarity.source import Source
 
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 RANK = {"error": 0, "warning": 1, "info": 2}
@@ -28,6 +29,11 @@ ROLE = {"preamble": "开头", "problems": "存在的问题", "causes": "原因�
 UNREADABLE = "无法读取"
 BATCH_COLUMNS = ("序号", "文件", "标题", "类型", "结论", "字数", "复制比", "错误", "警告", "提示")
 RELATION = {"copy": "照搬", "quotation": "引用", "own": "本人往年材料"}
+
+
+def relation_name(source: Source) -> str:
+    """照搬 from the corpus; between colleagues nobody can tell who copied whom: 雷同."""
+    return "雷同" if source.kind == "colleague" and source.relation == "copy" else RELATION[source.relation]
 
 
 def esc(value: object) -> str:
@@ -187,7 +193,7 @@ def _source(f: Finding) -> str:
         return ""
     source = f.source
     return (f'<div class="source r-{source.relation}"><span class="meta">'
-            f'来源（{RELATION[source.relation]}）：{esc(source.name())}</span>'
+            f'来源（{relation_name(source)}）：{esc(source.name())}</span>'
             f'<blockquote>{esc(short(source.excerpt, 160))}</blockquote></div>')
 
 
@@ -214,7 +220,7 @@ def _meta(item: Reviewed, doc: Document) -> str:
 def _sources(copy: CopyStats | None) -> str:
     if not copy or not copy.sources:
         return ""
-    rows = "".join(f"<tr><td>{esc(s.source.name())}</td><td>{RELATION[s.source.relation]}</td>"
+    rows = "".join(f"<tr><td>{esc(s.source.name())}</td><td>{relation_name(s.source)}</td>"
                    f'<td class="n">{s.chars}</td><td class="n">{len(s.passages)}</td></tr>'
                    for s in copy.sources)
     return ('<table class="batch sources"><thead><tr><th>复制来源</th><th>性质</th><th>字数</th><th>段落</th>'
