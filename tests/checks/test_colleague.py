@@ -51,3 +51,13 @@ def test_a_single_material_is_silent(tmp_path: Path):
                                     encoding="utf-8")
     [item] = review_paths([tmp_path], ReviewContext(settings=Settings())).documents
     assert not [f for f in item.findings if f.check == "similar-to-colleague"]
+
+
+def test_the_closing_line_every_material_has_is_silent(tmp_path: Path):
+    closing = "以上是我的个人对照检查，不妥之处，恳请各位领导和同志们批评指正。"
+    team = sample("03_team.txt").rstrip() + "\n" + closing + "\n"
+    (tmp_path / "a.txt").write_text(sample("01_clean_personal.txt").rstrip() + "\n" + closing + "\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text(team, encoding="utf-8")
+    review = review_paths([tmp_path], ReviewContext(settings=Settings()))
+    assert all(f.check != "similar-to-colleague" for item in review.documents for f in item.findings)
