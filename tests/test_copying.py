@@ -208,3 +208,9 @@ def test_xlsx_summary_has_the_ratio_and_sources(store: Store):
     assert isinstance(ratio, float) and 0 < ratio < 1
     assert sheet.cell(2, header.index("复制比") + 1).number_format == "0.0%"
     assert "网络范文" in str(row[header.index("主要来源")])
+
+
+def test_a_configured_severity_leaves_quotations_and_own_materials_as_they_are(store: Store):
+    softer = Settings(severities={"copied-passage": "warning"})
+    assert by_relation(reviewed(store, material(), settings=softer)) == {
+        "copy": ["warning"], "own": ["warning"], "quotation": ["info"]}

@@ -13,7 +13,9 @@ def _enabled(ctx: ReviewContext) -> list[Check]:
 
 
 def _finding(check: Check, hit: Hit, ctx: ReviewContext) -> Finding:
-    severity = ctx.settings.severities.get(check.id) or hit.severity or check.severity
+    # A hit that sets its own level (a quotation found by copied-passage is info) keeps it: the
+    # configured level replaces the check's usual one, not its exceptions.
+    severity = hit.severity or ctx.settings.severities.get(check.id) or check.severity
     return Finding(check.id, severity, hit.message, hit.hint, hit.start, hit.end, hit.source)
 
 
