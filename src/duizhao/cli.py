@@ -34,7 +34,11 @@ def _open_corpus(url: str) -> Store:
     is_file = not url.startswith(("postgresql://", "postgres://"))
     if is_file and not Path(url.removeprefix("sqlite:///")).is_file():
         raise click.UsageError(f"语料库 {url} 不存在，请先用 duizhao corpus add 建立")
-    return open_store(url)
+    store = open_store(url)
+    if store.is_empty():
+        store.close()
+        raise click.UsageError(f"语料库 {url} 中还没有文档，请先用 duizhao corpus add 收录")
+    return store
 
 
 def _context(config: Path | None, aspects: Path | None, notice: Path | None,

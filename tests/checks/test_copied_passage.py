@@ -111,3 +111,12 @@ def test_review_of_a_docx_against_the_seeds_names_the_seed(tmp_path: Path):
     assert copied["end"] - copied["start"] >= 0.9 * len(edited)
     assert copied["source"]["label"] == "网络范文" and "dangshi" in copied["source"]["text"]
     assert data["copy"]["ratio"] > 0.5 and data["grade"] == "不达标"
+
+
+def test_an_empty_corpus_is_a_usage_error(tmp_path: Path, pg_url: str):
+    mine = tmp_path / "mine.txt"
+    mine.write_text(OWN, encoding="utf-8")
+    open_store(str(tmp_path / "empty.db")).close()
+    for url in (str(tmp_path / "empty.db"), pg_url):
+        result = CliRunner().invoke(main, ["review", str(mine), "--corpus", url])
+        assert result.exit_code == 2 and "还没有文档" in result.stderr

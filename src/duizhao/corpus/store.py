@@ -315,6 +315,10 @@ class Store:
         found = {int(row[0]): _paragraph(row) for row in rows}
         return [found[i] for i in ids if i in found]
 
+    def is_empty(self) -> bool:
+        """Whether no document has been added (cheap, unlike :meth:`stats`)."""
+        return self.db.one("SELECT 1 FROM documents LIMIT 1") is None
+
     def paragraph_ids(self, document_id: int) -> list[int]:
         """The ids of a document's paragraphs, in document order."""
         rows = self.db.rows("SELECT id FROM paragraphs WHERE document_id = ? ORDER BY ordinal",
