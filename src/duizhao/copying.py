@@ -13,10 +13,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from duizhao.checks.helpers import quotations
 from duizhao.checks.registry import Finding
 from duizhao.document import Document
 from duizhao.similarity.source import Relation, Source
-from duizhao.text.quotation import Span, merge, quotation_spans, subtract
+from duizhao.text.quotation import Span, merge, subtract
 
 _SPACE = re.compile(r"\s+")
 COPY_CHECKS = ("copied-passage", "similar-to-colleague")  # identical text; a paraphrase is not counted
@@ -24,9 +25,10 @@ COPY_CHECKS = ("copied-passage", "similar-to-colleague")  # identical text; a pa
 
 @dataclass(frozen=True)
 class SourceShare:
-    """One source document and the material's passages found in it."""
+    """One source document and the material's passages found in it with one relation (a document
+    can give both copied passages and quotations: two shares)."""
 
-    source: Source  # its first passage; ``title``, ``label`` … describe the document
+    source: Source  # its first passage; ``title``, ``label``, ``relation`` … describe the share
     chars: int
     passages: tuple[tuple[Span, Span], ...]  # (span in the material, span in the source)
 
@@ -54,10 +56,10 @@ def _copies(findings: Sequence[Finding]) -> list[Finding]:
 
 
 def _shares(text: str, findings: Sequence[Finding]) -> tuple[SourceShare, ...]:
-    grouped: dict[object, list[tuple[Finding, Source]]] = {}
+    grouped: dict[object, list[tuple[Finding, Source]]] = {}  # by document and relation
     for f in _copies(findings):
         if f.source is not None:
-            grouped.setdefault(f.source.identity, []).append((f, f.source))
+            grouped.setdefault((f.source.identity, f.source.relation), []).append((f, f.source))
     shares = [SourceShare(group[0][1], _count(text, [(f.start, f.end) for f, _ in group]),
                           tuple(((f.start, f.end), (s.start, s.end)) for f, s in group))
               for group in grouped.values()]
@@ -68,7 +70,7 @@ def copy_stats(doc: Document, findings: Sequence[Finding], compared_with: tuple[
                formulations: tuple[str, ...] = ()) -> CopyStats:
     """The figures for one material; ``findings`` are all of its findings."""
     total = max(1, doc.chars())
-    quoted = quotation_spans(doc.key, formulations)
+    quoted = quotations(doc, formulations)
 
     def share(spans: list[Span]) -> float:
         return round(_count(doc.text, spans) / total, 4)
