@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from datetime import datetime
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from duizhao.checks.registry import ReviewContext
 from duizhao.config import Settings
+from duizhao.corpus import Store, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -20,6 +23,15 @@ PG_URL = os.environ.get("DUIZHAO_TEST_PG", "postgresql://postgres@127.0.0.1:5432
 @pytest.fixture
 def ctx() -> ReviewContext:
     return ReviewContext(settings=Settings())
+
+
+@pytest.fixture
+def sample_corpus(tmp_path: Path) -> Iterator[Store]:
+    """A SQLite corpus holding the clean sample material, labelled 2024年度材料 (corpus id 1)."""
+    text = (resources.files("duizhao") / "samples" / "01_clean_personal.txt").read_text(encoding="utf-8")
+    with open_store(str(tmp_path / "corpus.sqlite3")) as corpus:
+        corpus.add_document(text, label="2024年度材料", year=2024, author=None, added_at=datetime(2026, 1, 1))
+        yield corpus
 
 
 @pytest.fixture

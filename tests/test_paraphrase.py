@@ -4,7 +4,6 @@ paraphrased-passage check against a SQLite corpus (only with the optional model 
 from __future__ import annotations
 
 import sys
-from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 from duizhao.checks import REGISTRY
 from duizhao.checks.registry import ReviewContext
 from duizhao.config import Settings
-from duizhao.corpus import Store, open_store
+from duizhao.corpus import Store
 from duizhao.outline import parse
 from duizhao.similarity import paraphrase
 
@@ -90,11 +89,8 @@ def test_the_threshold_keeps_precision_on_the_evaluation_set():
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    corpus = open_store(str(tmp_path / "corpus.sqlite3"))
-    corpus.add_document(sample("01_clean_personal.txt"), label="2024年度材料", year=2024,
-                        author=None, added_at=datetime(2026, 1, 1))
-    return corpus
+def store(sample_corpus: Store) -> Store:
+    return sample_corpus
 
 
 def reworded(text: str, store: Store | None) -> list[tuple[str, str]]:

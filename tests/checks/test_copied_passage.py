@@ -4,7 +4,6 @@ covered by the corpus store's own tests)."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
@@ -32,11 +31,8 @@ def sample(name: str) -> str:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    corpus = open_store(str(tmp_path / "corpus.sqlite3"))
-    corpus.add_document(sample("01_clean_personal.txt"), label="2024年度材料", year=2024,
-                        author=None, added_at=datetime(2026, 1, 1))
-    return corpus
+def store(sample_corpus: Store) -> Store:
+    return sample_corpus
 
 
 def copied(text: str, store: Store) -> list[str]:
