@@ -104,7 +104,7 @@ def test_a_reworded_paragraph_of_a_source_found_by_a_verbatim_one_is_reported(st
     found = reworded(OWN + verbatim() + "\n" + REWORDED + "\n", store)
     assert [text for text, _ in found] == ["三是没有很好地落实意识形态工作的责任。",
                                            "我觉得农业部门的业务性比较强，因而很少过问意识形态方面的工作。"]
-    assert all("语料库编号 1，2024年度材料，2024年，第 7 段" in message for _, message in found)
+    assert all("语料库编号 1，2024年度材料，2024年）第 7 段" in message for _, message in found)
     assert "“我认为农业部门业务性强，对意识形态工作过问偏少。”" in found[1][1]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from pathlib import PurePath
 
-from duizhao.checks.helpers import comparable_paragraphs, quoted_only
+from duizhao.checks.helpers import QUOTATION_HINT, comparable_paragraphs, quoted_only
 from duizhao.checks.registry import Hit, ReviewContext, register_batch
 from duizhao.corpus.paragraphs import Paragraph
 from duizhao.document import Document
@@ -58,7 +58,7 @@ def _hit(doc: Document, span: tuple[int, int], other: Document, other_span: tupl
     chars = doc.chars(*span)
     if quoted:
         return Hit(*span, f"这段文字（{chars} 字）与{source.name()}相同，属于引用",
-                   "引用党章党规、讲话原文和规范表述是允许的：核对引文准确即可。", "info", source)
+                   QUOTATION_HINT, "info", source)
     return Hit(*span, f"这段文字（{chars} 字）与{source.name()}相同",
                "各人的对照检查材料应由本人撰写：核实是否互相抄用或套用同一模板，结合本人实际重写。",
                source=source)

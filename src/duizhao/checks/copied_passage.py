@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from duizhao.checks.helpers import comparable_paragraphs, is_own, quoted_only
+from duizhao.checks.helpers import QUOTATION_HINT, comparable_paragraphs, is_own, quoted_only
 from duizhao.checks.registry import Hit, ReviewContext, register
 from duizhao.config import Severity
 from duizhao.corpus.paragraphs import Paragraph
@@ -31,7 +31,7 @@ _COPY_HINT = ("对照检查材料应由本人撰写：删去照搬的内容，�
 _WORDING: dict[Relation, tuple[Severity | None, str, str]] = {
     "copy": (None, "这段文字（{n} 字）与{name}第 {p} 段相同", _COPY_HINT),
     "quotation": ("info", "这段文字（{n} 字）与{name}第 {p} 段相同，属于引用，不计入去除引用后的复制比",
-                  "引用党章党规、讲话原文和规范表述是允许的：核对引文准确即可。"),
+                  QUOTATION_HINT),
     "own": ("warning", "这段文字（{n} 字）与本人往年材料{name}第 {p} 段相同",
             "往年材料不宜原样照搬：写明上年度问题的整改情况，结合今年实际查找新问题，避免“年年提、年年犯”。"),
 }

@@ -59,6 +59,8 @@ def words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
+# the hint of a shared passage made of quotations (copied-passage, similar-to-colleague)
+QUOTATION_HINT = "引用党章党规、讲话原文和规范表述是允许的：核对引文准确即可。"
 _CLOSING = re.compile(r"批评指正|批评帮助|帮助指正|斧正")
 CLOSING_CHARS = 60  # a closing line (以上是我的对照检查，恳请批评指正) is no longer than this
 

@@ -56,12 +56,6 @@ def _sentences(text: str, offset: int = 0) -> list[Sentence]:
     return [(offset + s, offset + e, text[s:e]) for s, e in paraphrase.sentence_spans(text)]
 
 
-def _name(info: ParagraphInfo) -> str:
-    doc = info.document
-    about = "".join(f"，{v}" for v in (doc.label, f"{doc.year}年" if doc.year else None) if v)
-    return f"语料库中《{doc.title}》（语料库编号 {doc.id}{about}，第 {info.ordinal + 1} 段）"
-
-
 def _excerpt(text: str) -> str:
     return text if len(text) <= EXCERPT else text[:EXCERPT] + "……"
 
@@ -83,8 +77,9 @@ def _hits(mine: list[Sentence], theirs: list[tuple[ParagraphInfo, Sentence]],
         source = sentence[2]
         if common_passages(normalize(text), normalize(source), min_chars):
             continue  # copied word for word: reported by copied-passage
-        yield Hit(start, end, f"这句话与{_name(info)}的“{_excerpt(source)}”意思相同，只是换了说法"
-                              f"（语义相似度 {pair.score:.2f}）", _HINT, source=_source(info, sentence))
+        found = _source(info, sentence)
+        yield Hit(start, end, f"这句话与{found.name()}第 {info.ordinal + 1} 段的“{_excerpt(source)}”"
+                              f"意思相同，只是换了说法（语义相似度 {pair.score:.2f}）", _HINT, source=found)
 
 
 @register("paraphrased-passage", "warning", "改写参考语料")
