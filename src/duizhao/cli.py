@@ -13,7 +13,7 @@ from duizhao.checks.registry import ReviewContext
 from duizhao.config import ConfigError, load_settings
 from duizhao.corpus import CorpusError, Store, database_errors, open_store
 from duizhao.corpus_cli import corpus
-from duizhao.notice import load_aspects
+from duizhao.notice import ASPECTS_HELP, aspects_listing, load_aspects, nothing_found
 from duizhao.reading import UnreadableDocument
 from duizhao.reports import FORMATS, render
 from duizhao.review import Review, collect_files, review_paths
@@ -55,7 +55,7 @@ def _context(config: Path | None, aspects: Path | None, notice: Path | None,
     except database_errors() as exc:
         raise click.UsageError(str(exc)) from exc
     if source and not found:
-        raise click.UsageError(f"没能从 {source} 中读出任何方面，请检查文件内容")
+        raise click.UsageError(nothing_found(source, from_notice=notice is not None))
     return ReviewContext(settings=settings, aspects=found, kind=kind,  # type: ignore[arg-type]
                          corpus=store, author=author.strip() if author else None)
 
@@ -84,7 +84,7 @@ def _emit(review: Review, fmt: str, output: Path | None) -> None:
 @main.command(epilog=EXIT_HELP)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--aspects", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="方面清单文件，每行一个方面。")
+              help="方面清单文件：纯文本（扩展名不限）每行一个方面，可由 duizhao aspects 生成。")
 @click.option("--notice", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="会议通知文件，从中提取需要对照的方面。")
 @click.option("--kind", type=click.Choice(["auto", "personal", "team"]), default="auto",
@@ -126,6 +126,26 @@ def demo(output: Path) -> None:
     click.echo(render(result, "text").decode("utf-8").splitlines()[-1])
     output.write_bytes(render(result, "html"))
     click.echo(f"报告已写入 {output.resolve()}，用浏览器打开即可查看。")
+
+
+@main.command(name="aspects", epilog=ASPECTS_HELP)
+@click.argument("notice", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="写入的文件（UTF-8，每行一个方面）；不指定时输出到标准输出。")
+def extract_aspects(notice: Path, output: Path | None) -> None:
+    """列出从会议通知 NOTICE 中提取的需要对照的方面，每行一个，供核对修改后用 --aspects 指定。"""
+    try:
+        found = load_aspects(notice, from_notice=True)
+    except UnreadableDocument as exc:
+        raise click.UsageError(str(exc)) from exc
+    if not found:
+        raise click.UsageError(nothing_found(notice, from_notice=True))
+    if output is None:
+        click.echo(aspects_listing(found).encode("utf-8"), nl=False)
+        return
+    output.write_text(aspects_listing(found), encoding="utf-8")
+    click.echo(f"已将 {len(found)} 个方面写入 {output.resolve()}；核对修改后用 duizhao review --aspects "
+               f"{output} 审核", err=True)
 
 
 @main.command(name="checks")

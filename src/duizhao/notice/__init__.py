@@ -26,6 +26,17 @@ LOOKED_FOR = ("已查找：“对照检查内容”“重点内容”等部分�
               "“重点从以下几个方面……：带头……；带头……”式的行内列举，以及“在……方面”“带头……”式的条目")
 
 
+ASPECTS_HELP = (
+    "提取规则：按“一、”“第一部分”等部分标题分段，编号重新从（一）或 1. 开始即为新的清单；"
+    "取“对照检查内容”“查摆重点”“……方面”等部分下的清单，没有这样的部分时取条目形如“带头……”"
+    "“在……方面”的清单；也识别“重点从以下五个方面进行对照检查：带头……；带头……。”"
+    "和“一是……二是……”式的行内列举。会前准备、会议要求、时间安排等部分的清单和会议主题句"
+    "（以“……”为主题）不算方面。每个方面只取其标题（到第一个句号、冒号或“……方面”为止），"
+    "不含后面的说明。\n\n"
+    "请核对输出，必要时修改，再用 duizhao review --aspects 文件 审核；方面清单为纯文本"
+    "（UTF-8 或 GBK），扩展名不限，每行一个方面，# 开头的行为注释。详见 docs/notice.md。")
+
+
 def aspects_from_list(text: str) -> tuple[str, ...]:
     """One aspect per non-empty line; leading numbering and ``#`` comment lines are dropped."""
     out = []
@@ -70,5 +81,10 @@ def nothing_found(path: Path, from_notice: bool) -> str:
     if not from_notice:
         return f"方面清单 {path} 中没有任何方面：请每行写一个方面（以 # 开头的行为注释）"
     return (f"没能从通知 {path} 中找出需要对照的方面。{LOOKED_FOR}。"
-            "请把通知中的方面逐行写入一个文本文件，改用 --aspects 指定该文件"
-            "（可先用 duizhao aspects 查看提取结果）")
+            "请把通知中的方面逐行写入一个文本文件（每行一个方面），审核时改用 --aspects 指定该文件")
+
+
+def aspects_listing(aspects: tuple[str, ...]) -> str:
+    """The aspects one per line, as ``--aspects`` reads them back."""
+    return "".join(f"{aspect}\n" for aspect in aspects)
+

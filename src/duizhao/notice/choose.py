@@ -16,9 +16,11 @@ import re
 
 from duizhao.notice.scan import Run
 
-_ABOUT_CHECK = re.compile(r"对照|查摆|检视|检查|重点内容|主要内容|内容|方面")
-_ABOUT_OTHER = re.compile(r"准备|要求|时间|安排|报送|程序|议程|步骤|组织领导|纪律|参加|参会|范围|撰写|材料|"
-                          r"方式|方法|督导|指导|联系|附件|整改")
+_ABOUT_CHECK = re.compile(r"对照|查摆|检视|检查|重点|内容|方面")
+# Words that make a heading about something else: the first always (“撰写对照检查材料”), the
+# second unless the heading also names the check (“对照检查内容和要求”).
+_ABOUT_OTHER = re.compile(r"准备|时间|安排|报送|程序|议程|步骤|参加|参会|撰写|材料|督导|联系|附件|地点")
+_ALSO_OTHER = re.compile(r"要求|组织领导|纪律|范围|方式|方法|指导|整改")
 _LEAD_IN = re.compile(r"方面|对照检查|查摆|检视")
 _STEP = re.compile(r"学习研讨|集中学习|征求意见|听取意见|意见建议|谈心|撰写|起草|对照检查材料|发言提纲|报送|"
                    r"会议时间|时间安排|召开|列席|督导|会议议程|参会|会议方案|会前准备|整改清单|情况报告|"
@@ -57,6 +59,8 @@ def _context(run: Run) -> str:
             return "other"
         if _ABOUT_CHECK.search(heading):
             return "check"
+        if _ALSO_OTHER.search(heading):
+            return "other"
     return ""
 
 
