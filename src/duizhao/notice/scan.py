@@ -35,6 +35,8 @@ _TITLE_MAX = 24
 _INTRO = re.compile(r"方面|对照|查摆|检视|重点|围绕")
 _COUNTED = re.compile(rf"(?:围绕|从|聚焦|对照|就)([^。；;：:\n]{{4,160}}?)等?([{CN}两]|\d)个方面")
 _MAX_LINES = 12
+_REACH = 2000  # how far after a colon its enumeration may run
+_LOOK_BACK = 200  # how far before a run its heading or lead-in may be
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ class Notice:
         self.titles: list[_Title] = []
         self.items: list[_Item] = []
         self._read_lines()
+        self._part_starts = [start for start, _ in self.parts]
+        self._title_ends = [title.end for title in self.titles]
 
     def _read_lines(self) -> None:
         offset = 0
@@ -97,17 +101,19 @@ class Notice:
                 self.titles.append(_Title(offset + len(line), family, line[label.end():].strip()))
 
     def part_at(self, offset: int) -> tuple[int, str]:
-        return self.parts[bisect_right([start for start, _ in self.parts], offset) - 1]
+        return self.parts[bisect_right(self._part_starts, offset) - 1]
 
     def context(self, offset: int, family: str) -> tuple[str, str, str]:
         """The heading above ``offset`` (not one of ``family``'s own items), the part, the lead."""
         part_start, part = self.part_at(offset)
         heading, since = part, part_start
-        for title in self.titles:
-            if title.end > offset:
+        last = bisect_right(self._title_ends, offset)
+        for title in reversed(self.titles[max(0, last - _LOOK_BACK):last]):
+            if title.end < part_start:
                 break
-            if title.end >= part_start and title.family != family:
+            if title.family != family:
                 heading, since = title.text, title.end
+                break
         return heading, part, self.text[max(since, offset - 120):offset]
 
     def runs(self) -> list[Run]:
@@ -137,11 +143,12 @@ class Notice:
         """After “……对照检查：”, items split by ；, or one per line when the colon ends its line."""
         runs = []
         for colon in re.finditer("[：:]", self.text):
-            line_start = self.text.rfind("\n", 0, colon.start()) + 1
-            intro = re.split("[。；;]", self.text[line_start:colon.start()])[-1]
+            since = max(0, colon.start() - _LOOK_BACK)
+            line_start = self.text.rfind("\n", since, colon.start()) + 1
+            intro = re.split("[。；;]", self.text[max(line_start, since):colon.start()])[-1]
             if not _INTRO.search(intro):
                 continue
-            rest = self.text[colon.end():]
+            rest = self.text[colon.end():colon.end() + _REACH]
             own_line = "\n" in rest and not rest.split("\n", 1)[0].strip()
             items = _lines_after(rest) if own_line else _clauses(rest)
             if len(items) >= 2:
