@@ -19,10 +19,10 @@ from hypothesis import strategies as st
 from duizhao.checks.registry import ReviewContext
 from duizhao.cli import main
 from duizhao.config import Settings
-from duizhao.notice import aspects_from_list, aspects_from_notice, load_aspects, read_list
+from duizhao.notice import aspects_from_list, aspects_from_notice, load_aspects, read_list, read_notice
 from duizhao.reading import UnreadableDocument
 from duizhao.review import review_text
-from test_reading_docx import add_list, numbered
+from test_reading_docx import add_list, numbered, restart
 
 NOTICES = Path(__file__).parent / "notices"
 SAMPLES = resources.files("duizhao") / "samples"
@@ -105,8 +105,9 @@ def test_clean_material_is_covered_when_the_second_list_is_numbered_like_the_fir
     assert [f.message for f in reviewed.findings if f.check == "aspect-not-covered"] == []
 
 
-def auto_numbered_notice(path: Path) -> None:
-    """A notice as Word writes it: parts 一、二、三、 and their （一）（二） from one multi-level list."""
+def auto_numbered_notice(path: Path, restarted: bool) -> None:
+    """A notice as Word writes it: parts 一、二、三、 and their （一）（二） from one multi-level list,
+    the second （一） restarted by the level above or (``restarted``) by a list that restarts it."""
     document = docx.Document()
     document.add_paragraph("关于召开2025年度县直机关领导班子民主生活会的通知")
     document.add_paragraph("县直各部门党组（党委）：")
@@ -117,13 +118,17 @@ def auto_numbered_notice(path: Path) -> None:
     for aspect in ("在政治建设方面。重点查摆……", "在担当作为方面。重点查摆……", "在作风建设方面。重点查摆……"):
         numbered(document, aspect, num, ilvl=1)
     numbered(document, "会前准备", num)
+    steps = restart(document, num, ilvl=1) if restarted else num
     for step in ("开展学习研讨。", "征求意见建议。", "开展谈心谈话。", "撰写对照检查材料。"):
-        numbered(document, step, num, ilvl=1)
+        numbered(document, step, steps, ilvl=1)
     document.save(path)
 
 
-def test_docx_with_word_numbering(tmp_path: Path) -> None:
-    auto_numbered_notice(tmp_path / "notice.docx")
+@pytest.mark.parametrize("restarted", [False, True])
+def test_docx_with_word_numbering(tmp_path: Path, restarted: bool) -> None:
+    auto_numbered_notice(tmp_path / "notice.docx", restarted)
+    text = read_notice(tmp_path / "notice.docx")
+    assert "二、对照检查内容\n（一）在政治建设方面" in text and "三、会前准备\n（一）开展学习研讨" in text
     assert load_aspects(tmp_path / "notice.docx", from_notice=True) == (
         "在政治建设方面", "在担当作为方面", "在作风建设方面")
 

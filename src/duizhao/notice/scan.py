@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from duizhao.outline import markers
 
 CN = markers.NUMERALS
-PART = re.compile(rf"[ \t\u3000]*(?:[{CN}]{{1,3}}[、．.]|第[{CN}]{{1,3}}部分[、：:，,．.]?)[ \t\u3000]*")
+PART = re.compile(rf"[ \t\u3000#*]*(?:[{CN}]{{1,3}}[、．.]|第[{CN}]{{1,3}}部分[、：:，,．.]?)[ \t\u3000]*")
 _FAMILIES = {
     "paren_cn": rf"[（(][{CN}]{{1,3}}[）)]",
     "dot": r"\d{1,2}[.．](?![\d.．])",
@@ -28,8 +28,10 @@ _FAMILIES = {
 _CLAUSE_FAMILIES = {"shi": rf"(?:其)?[{CN}]{{1,3}}是[，,：:]?", "di": rf"第[{CN}]{{1,3}}[，,、：:]"}
 # A label starts a line or follows a sentence or clause end; 一是/第一， may also follow a comma.
 _LABEL = re.compile("|".join(
-    [rf"(?<![^。；;！!？?：:\s])(?P<{k}>{v})" for k, v in _FAMILIES.items()]
-    + [rf"(?<![^。；;！!？?：:，,、\s])(?P<{k}>{v})" for k, v in _CLAUSE_FAMILIES.items()]))
+    [rf"(?<![^。；;！!？?：:\s*#])(?P<{k}>{v})" for k, v in _FAMILIES.items()]
+    + [rf"(?<![^。；;！!？?：:，,、\s*#])(?P<{k}>{v})" for k, v in _CLAUSE_FAMILIES.items()]))
+# An aspect written as its own paragraph, without a label.
+_ASPECT_LINE = re.compile(r"[*#\s]*(?:带头|在[^。，,；;]{2,30}方面)")
 _STOP = re.compile(r"[。；;！!？?]")
 _TITLE_MAX = 24
 _INTRO = re.compile(r"方面|对照|查摆|检视|重点|围绕")
@@ -72,6 +74,7 @@ class Notice:
         self.parts: list[tuple[int, str]] = [(0, "")]
         self.titles: list[_Title] = []
         self.items: list[_Item] = []
+        self._aspect_lines = 0
         self._read_lines()
         self._part_starts = [start for start, _ in self.parts]
         self._title_ends = [title.end for title in self.titles]
@@ -85,12 +88,14 @@ class Notice:
     def _read_line(self, line: str, offset: int) -> None:
         part = PART.match(line)
         if part and line[part.end():].strip():
+            self._aspect_lines = 0
             heading = head(line[part.end():])
             self.parts.append((offset, heading))
             self.titles.append(_Title(offset + len(line), "part", heading))
             self.items.append(_Item("part", markers.value(part.group()), offset, heading))
             return
         labels = list(_LABEL.finditer(line))
+        self._aspect_line(line, offset, bool(labels))
         for i, label in enumerate(labels):
             end = labels[i + 1].start() if i + 1 < len(labels) else len(line)
             stop = _STOP.search(line, label.end(), end)
@@ -99,6 +104,16 @@ class Notice:
             self.items.append(_Item(family, markers.value(label.group()), offset + label.start(), head(body)))
             if len(labels) == 1 and _is_title(line[label.end():]):
                 self.titles.append(_Title(offset + len(line), family, line[label.end():].strip()))
+
+    def _aspect_line(self, line: str, offset: int, labelled: bool) -> None:
+        """Consecutive unlabelled paragraphs that read like aspects count as items 1, 2, 3 …"""
+        if not line.strip():
+            return
+        if labelled or not _ASPECT_LINE.match(line):
+            self._aspect_lines = 0
+            return
+        self._aspect_lines += 1
+        self.items.append(_Item("lines", self._aspect_lines, offset, head(line)))
 
     def part_at(self, offset: int) -> tuple[int, str]:
         return self.parts[bisect_right(self._part_starts, offset) - 1]
@@ -196,6 +211,7 @@ def _lines_after(rest: str) -> list[str]:
 
 _STOP_SENTENCE = re.compile("[。！!？?]|\n\\s*\n")
 _EXPLAINED = re.compile("[：:]")
+_EXPLANATION = re.compile("[（(](?:重点|主要|包括|具体|即|如)")
 _ASPECT_END = re.compile("方面(?=[，,])")
 _LONG = 40
 _MIN_HEAD = 6
@@ -203,7 +219,8 @@ _MIN_HEAD = 6
 
 def head(text: str) -> str:
     """The aspect itself, without its explanation: up to a colon, “……方面”, or a long clause's comma."""
-    text = _STOP.split(text.strip(), maxsplit=1)[0].strip("，,、 \t\u3000")
+    text = _STOP.split(text.strip(), maxsplit=1)[0].strip("，,、*# \t\u3000")
+    text = _EXPLANATION.split(text, maxsplit=1)[0]
     colon = _EXPLAINED.search(text)
     if colon and colon.start() >= 2:
         text = text[:colon.start()]
@@ -213,4 +230,4 @@ def head(text: str) -> str:
     if len(text) > _LONG:
         comma = text.find("，", _MIN_HEAD)
         text = text[:comma] if comma > 0 else text
-    return text.strip().rstrip("。；;，,、").strip()
+    return text.strip().rstrip("。；;，,、*#").strip()
