@@ -33,10 +33,18 @@ _LABEL = re.compile("|".join(
 # An aspect written as its own paragraph, without a label.
 _ASPECT_LINE = re.compile(r"[*#\s]*(?:带头|在[^。，,；;]{2,30}方面)")
 _STOP = re.compile(r"[。；;！!？?]")
+_STOP_SENTENCE = re.compile("[。！!？?]|\n\\s*\n")
+# What follows an aspect's own words: a colon, “（重点查摆……）”, “……方面，” then the explanation.
+_EXPLAINED = re.compile("[：:]")
+_EXPLANATION = re.compile("[（(](?:重点|主要|包括|具体|即|如)")
+_ASPECT_END = re.compile("方面(?=[，,])")
+_LONG = 40  # an aspect longer than this is cut at its first comma
+_MIN_HEAD = 6
 _TITLE_MAX = 24
 _INTRO = re.compile(r"方面|对照|查摆|检视|重点|围绕")
 _COUNTED = re.compile(rf"(?:围绕|从|聚焦|对照|就)([^。；;：:\n]{{4,160}}?)等?([{CN}两]|\d)个方面")
 _MAX_LINES = 12
+_MAX_INLINE = 800
 _REACH = 2000  # how far after a colon its enumeration may run
 _LOOK_BACK = 200  # how far before a run its heading or lead-in may be
 
@@ -191,7 +199,7 @@ def _is_title(rest: str) -> bool:
 def _clauses(rest: str) -> list[str]:
     end = _STOP_SENTENCE.search(rest)
     body = rest[:end.start() if end else len(rest)]
-    if _LABEL.match(body.lstrip()) or len(body) > 800:
+    if _LABEL.match(body.lstrip()) or len(body) > _MAX_INLINE:
         return []
     return [head(piece) for piece in re.split(r"[；;\n]", body) if piece.strip()]
 
@@ -207,14 +215,6 @@ def _lines_after(rest: str) -> list[str]:
             break
         items.append(head(line))
     return items
-
-
-_STOP_SENTENCE = re.compile("[。！!？?]|\n\\s*\n")
-_EXPLAINED = re.compile("[：:]")
-_EXPLANATION = re.compile("[（(](?:重点|主要|包括|具体|即|如)")
-_ASPECT_END = re.compile("方面(?=[，,])")
-_LONG = 40
-_MIN_HEAD = 6
 
 
 def head(text: str) -> str:
