@@ -101,9 +101,11 @@ class Notice:
             self.parts.append((offset, heading))
             self.titles.append(_Title(offset + len(line), "part", heading))
             self.items.append(_Item("part", markers.value(part.group()), offset, heading))
-            return
-        labels = list(_LABEL.finditer(line))
-        self._aspect_line(line, offset, bool(labels))
+            # A heading glued to its first sentence: “二、检视剖析。……：一是……，二是……”.
+            labels = list(_LABEL.finditer(line, part.end()))
+        else:
+            labels = list(_LABEL.finditer(line))
+            self._aspect_line(line, offset, bool(labels))
         for i, label in enumerate(labels):
             end = labels[i + 1].start() if i + 1 < len(labels) else len(line)
             stop = _STOP.search(line, label.end(), end)
