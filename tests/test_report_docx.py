@@ -21,7 +21,7 @@ from duizhao.cli import main
 from duizhao.reading.docx import Traced, trace
 from duizhao.reports import word
 from duizhao.review import Reviewed, review_file
-from test_reading_docx import OUTLINE, add_list, numbered
+from test_reading_docx import OUTLINE, STRICT, add_list, numbered, write_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CHANGED = {"word/document.xml", "word/comments.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"}
@@ -324,6 +324,53 @@ def test_existing_comment_ids_stay_unique(tmp_path: Path, ctx: ReviewContext) ->
     package, _ = package_of(word(second))
     texts = comment_texts(package)
     assert len([a for a, _ in texts.values() if a == "duizhao"]) == 2 * (len(item.findings) + 1)
+
+
+MARKUP = """
+  <w:sdt><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>控件内段落</w:t></w:r></w:p></w:sdtContent></w:sdt>
+  <w:p>
+    <w:r><w:t xml:space="preserve">正文 </w:t></w:r>
+    <w:ins w:id="1" w:author="甲" w:date="2025-01-01T00:00:00Z"><w:r><w:t>修订插入</w:t></w:r></w:ins>
+    <w:del w:id="2" w:author="甲" w:date="2025-01-01T00:00:00Z"><w:r><w:delText>删去</w:delText></w:r></w:del>
+    <w:fldSimple w:instr=" DATE "><w:r><w:t>域结果</w:t></w:r></w:fldSimple>
+    <w:smartTag w:uri="urn:x" w:element="place"><w:r><w:t>智能标记</w:t></w:r></w:smartTag>
+    <w:sdt><w:sdtContent><w:r><w:t>行内控件</w:t></w:r></w:sdtContent></w:sdt>
+    <w:r><w:t>继续。</w:t></w:r>
+    <w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>
+      <w:p><w:r><w:t>框内文字</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>
+      <mc:Fallback/></mc:AlternateContent></w:r>
+  </w:p>
+  <w:tbl><w:tr><w:tc><w:p><w:r><w:t xml:space="preserve">  甲格  </w:t></w:r></w:p></w:tc>
+  <w:tc><w:p><w:r><w:t>乙格</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+"""
+
+
+@pytest.mark.parametrize("ns", [W[1:-1], STRICT])
+def test_content_controls_revisions_fields_and_text_boxes(tmp_path: Path, ctx: ReviewContext,
+                                                         ns: str) -> None:
+    source = write_package(tmp_path / "wps.docx", MARKUP, ns=ns, part="word/document2.xml")
+    item = reviewed(source, ctx)
+    text = item.document.text  # type: ignore[union-attr]
+    assert text == "控件内段落\n正文 修订插入域结果智能标记行内控件继续。\n框内文字\n甲格\t乙格"
+    item.findings = []
+    for before, after in (("内段", "正文"), ("文 修", "入域"), ("结果", "智能"), ("标记", "行内"),
+                          ("控件继", "续"), ("甲", "格"), ("格\t", "乙")):
+        add(item, *span_of(text, before, after), f"{before}…{after}")
+    box = add(item, *span_of(text, "框内", "文字"), "文本框")
+    package, traced = package_of(word(item))
+    w = traced.w
+    for key, (start, end) in ranges(traced).items():
+        finding = next((f for k, f in zip(range(1, 99), item.findings, strict=False) if str(k) == key), None)
+        if finding is not None and finding is not box and "格\t" not in finding.message:
+            assert (start, end) == covered(traced, finding.start, finding.end), finding
+    outer = next(p for p in traced.root.iter(w + "p") if "继续" in "".join(p.itertext()))
+    assert outer[0].tag == w + "commentRangeStart" and outer[-1][0].tag == w + "commentReference"
+    rels = package.read("word/_rels/document2.xml.rels").decode()
+    assert ("purl.oclc.org/ooxml/officeDocument/relationships/comments" in rels) == (ns == STRICT)
+    assert b"/word/comments.xml" in package.read("[Content_Types].xml")
+    assert traced.text == text
+    first_cell = next(p for p in traced.root.iter(w + "p") if "".join(p.itertext()).strip() == "甲格")
+    assert first_cell[0].tag == w + "commentRangeStart"  # across two cells: the cell's paragraph
 
 
 # --- the command line ----------------------------------------------------------------------------
