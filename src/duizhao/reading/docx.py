@@ -14,7 +14,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from xml.etree import ElementTree as ET
 
 from duizhao.reading import Extracted, UnreadableDocument
@@ -93,8 +93,7 @@ def _extract(package: zipfile.ZipFile) -> Extracted:
     return Extracted(traced.text, traced.notes)
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(NamedTuple):
     """Where a stretch of the extracted text starts: a w:t element and an offset in its text."""
 
     node: Any  # an element of the tree ``trace`` was given a parser for
@@ -104,8 +103,7 @@ class Origin:
 Piece = tuple[str, Origin | None]  # a stretch of text; None for text not in any w:t (labels, tabs)
 
 
-@dataclass(frozen=True)
-class Stretch:
+class Stretch(NamedTuple):
     """``Traced.text[start:end]`` is ``node.text[offset:offset + end - start]``."""
 
     start: int
