@@ -373,6 +373,16 @@ def test_content_controls_revisions_fields_and_text_boxes(tmp_path: Path, ctx: R
     assert first_cell[0].tag == w + "commentRangeStart"  # across two cells: the cell's paragraph
 
 
+def test_a_docx_that_no_longer_reads_as_reviewed_gets_a_new_docx(tmp_path: Path, ctx: ReviewContext) -> None:
+    item = reviewed(build(tmp_path / "material.docx"), ctx)
+    changed = docx.Document()
+    changed.add_paragraph("改过的文字")
+    changed.save(tmp_path / "changed.docx")
+    data = word(item, tmp_path / "changed.docx")
+    check_package(item, data)
+    assert "word/numbering.xml" not in zipfile.ZipFile(BytesIO(data)).namelist()
+
+
 # --- the command line ----------------------------------------------------------------------------
 
 def run(*args: str) -> object:

@@ -51,10 +51,13 @@ def _original(path: Path, text: str) -> tuple[zipfile.ZipFile, Traced] | None:
         return None
     try:
         package = zipfile.ZipFile(path)
-        traced = trace(package, pkg.parse)
-    except (UnreadableDocument, zipfile.BadZipFile, ValueError, OSError, KeyError):
+    except (zipfile.BadZipFile, OSError):
         return None
-    if traced.text != text:
+    try:
+        traced = trace(package, pkg.parse)
+    except (UnreadableDocument, *pkg.BROKEN):
+        traced = None
+    if traced is None or traced.text != text:
         package.close()
         return None
     return package, traced

@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+import zlib
 from datetime import datetime
 from io import BytesIO
 from typing import Any
@@ -31,6 +32,8 @@ REL_TYPES = {  # the comments relationship, transitional and strict
 }
 W_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 AUTHOR, INITIALS = "duizhao", "DZ"
+BROKEN = (etree.LxmlError, zipfile.BadZipFile, zlib.error, ValueError, OSError, KeyError, EOFError,
+          NotImplementedError, RuntimeError, RecursionError)  # a package that cannot be edited
 _NOT_XML = re.compile("[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
