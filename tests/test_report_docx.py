@@ -14,10 +14,13 @@ from click.testing import CliRunner
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from duizhao.checks.registry import Finding, ReviewContext
 from duizhao.cli import main
+from duizhao.config import Settings
 from duizhao.reading.docx import Traced, trace
 from duizhao.reports import word
 from duizhao.review import Reviewed, review_file
@@ -98,11 +101,12 @@ def ranges(traced: Traced) -> dict[str, tuple[int, int]]:
     starts: dict[str, int] = {}
     found: dict[str, tuple[int, int]] = {}
     last = 0
+    w = traced.w
     for element in traced.root.iter():
-        if element.tag == W + "commentRangeStart":
-            pending.append(element.get(W + "id"))
-        elif element.tag == W + "commentRangeEnd":
-            found[element.get(W + "id")] = (starts[element.get(W + "id")], last)
+        if element.tag == w + "commentRangeStart":
+            pending.append(element.get(w + "id"))
+        elif element.tag == w + "commentRangeEnd":
+            found[element.get(w + "id")] = (starts[element.get(w + "id")], last)
         elif id(element) in at:
             stretch = at[id(element)]
             starts.update(dict.fromkeys(pending, stretch.start))
@@ -111,10 +115,18 @@ def ranges(traced: Traced) -> dict[str, tuple[int, int]]:
 
 
 def comment_texts(package: zipfile.ZipFile) -> dict[str, tuple[str, str]]:
+    """Each comment's author and text (paragraphs by newlines), by id."""
     root = etree.fromstring(package.read("word/comments.xml"), SAFE)
-    return {c.get(W + "id"): (c.get(W + "author"), "\n".join(
-                "".join(t.text or "" for t in p.iter(W + "t")) for p in c.iter(W + "p")))
-            for c in root.iter(W + "comment")}
+    w = root.tag[:root.tag.index("}") + 1]
+    return {c.get(w + "id"): (c.get(w + "author"), "\n".join(
+                "".join(t.text or "" for t in p.iter(w + "t")) for p in c.iter(w + "p")))
+            for c in root.iter(w + "comment")}
+
+
+def ours(package: zipfile.ZipFile, item: Reviewed) -> dict[str, Finding]:
+    """The findings by the id of their comment (duizhao's comments: the summary, then the findings)."""
+    ids = sorted(int(k) for k, (author, _) in comment_texts(package).items() if author == "duizhao")
+    return {str(k): f for k, f in zip(ids[1:], item.findings, strict=True)}
 
 
 def covered(traced: Traced, start: int, end: int) -> tuple[int, int]:
@@ -359,8 +371,9 @@ def test_content_controls_revisions_fields_and_text_boxes(tmp_path: Path, ctx: R
     box = add(item, *span_of(text, "框内", "文字"), "文本框")
     package, traced = package_of(word(item))
     w = traced.w
+    findings = ours(package, item)
     for key, (start, end) in ranges(traced).items():
-        finding = next((f for k, f in zip(range(1, 99), item.findings, strict=False) if str(k) == key), None)
+        finding = findings.get(key)
         if finding is not None and finding is not box and "格\t" not in finding.message:
             assert (start, end) == covered(traced, finding.start, finding.end), finding
     outer = next(p for p in traced.root.iter(w + "p") if "继续" in "".join(p.itertext()))
@@ -381,6 +394,37 @@ def test_a_docx_that_no_longer_reads_as_reviewed_gets_a_new_docx(tmp_path: Path,
     data = word(item, tmp_path / "changed.docx")
     check_package(item, data)
     assert "word/numbering.xml" not in zipfile.ZipFile(BytesIO(data)).namelist()
+
+
+@pytest.fixture(scope="module")
+def material(tmp_path_factory: pytest.TempPathFactory) -> Reviewed:
+    return reviewed(build(tmp_path_factory.mktemp("material") / "material.docx"),
+                    ReviewContext(settings=Settings()))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 330), st.integers(1, 40)), min_size=1, max_size=8))
+def test_any_spans_are_commented_exactly(material: Reviewed, spans: list[tuple[int, int]]) -> None:
+    """Overlapping, nested and touching spans anywhere: each comment covers exactly its span's
+    characters that are in the XML, or (none there, or across table cells) its whole paragraph."""
+    text = material.document.text  # type: ignore[union-attr]
+    row = text.index("有的同志")
+    cells = [(row, text.index("\t", row)), (text.index("\t", row) + 1, text.index("\n", row))]
+    item = Reviewed(material.path, material.document, [], material.grade)
+    for start, width in spans:
+        add(item, min(start, len(text) - 1), min(start + width, len(text)), f"{start}+{width}")
+    package, traced = package_of(word(item))
+    found = ranges(traced)
+    for key, finding in ours(package, item).items():
+        inside = [i for s in traced.stretches for i in range(max(s.start, finding.start),
+                                                              min(s.end, finding.end))]
+        if not inside:
+            continue
+        regions = {next((n for n, (a, b) in enumerate(cells) if a <= i < b), -1)
+                   for i in (inside[0], inside[-1])}
+        if len(regions) == 1:
+            assert found[key] == (inside[0], inside[-1] + 1), finding
+    assert traced.text == text
 
 
 # --- the command line ----------------------------------------------------------------------------
