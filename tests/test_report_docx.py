@@ -450,8 +450,11 @@ def test_cli_several_materials_and_an_unreadable_one(tmp_path: Path) -> None:
     build(tmp_path / "in" / "甲.docx")
     (tmp_path / "in" / "乙.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "in" / "坏.docx").write_bytes(b"not a zip")
+    (tmp_path / "in" / "子").mkdir()
+    (tmp_path / "in" / "子" / "乙.txt").write_text(GOOD, encoding="utf-8")
     result = run("review", str(tmp_path / "in"), "--format", "docx", "-o", str(tmp_path / "out"))
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["乙-审核.docx", "甲-审核.docx"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "乙-审核-2.docx", "乙-审核.docx", "甲-审核.docx"]
     assert "坏.docx" in result.output  # type: ignore[attr-defined]
 
 
