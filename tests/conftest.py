@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from datetime import datetime
@@ -52,3 +53,15 @@ def pg_url() -> Iterator[str]:
     finally:
         admin.execute(f"DROP SCHEMA {schema} CASCADE")
         admin.close()
+
+
+@pytest.fixture
+def soffice() -> str:
+    """The LibreOffice executable; skipped, with the reason, when it is not installed (a failure
+    instead when DUIZHAO_REQUIRE_LIBREOFFICE is set, as ``dev.py test`` does in CI)."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        if os.environ.get("DUIZHAO_REQUIRE_LIBREOFFICE"):
+            pytest.fail("LibreOffice（soffice）未安装")
+        pytest.skip("LibreOffice（soffice）未安装，跳过")
+    return found

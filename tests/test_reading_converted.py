@@ -122,11 +122,7 @@ def test_docx_saved_with_a_doc_suffix_is_read_directly(tmp_path: Path) -> None:
     assert extracted.text == "一、存在的问题" and "实为 .docx" in extracted.notes[0]
 
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-
-
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
-def test_doc_and_wps_converted_with_libreoffice(tmp_path: Path) -> None:
+def test_doc_and_wps_converted_with_libreoffice(tmp_path: Path, soffice: str) -> None:
     from test_reading_docx import OUTLINE, add_list, numbered
 
     document = docx.Document()
@@ -137,7 +133,7 @@ def test_doc_and_wps_converted_with_libreoffice(tmp_path: Path) -> None:
     document.add_paragraph(ITEM)
     numbered(document, "原因分析", num)
     document.save(tmp_path / "source.docx")
-    subprocess.run([str(SOFFICE), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
                     "--convert-to", "doc", "--outdir", str(tmp_path), str(tmp_path / "source.docx")],
                    check=True, timeout=120, capture_output=True)
     expected = ["一、存在的问题", "（一）在政治建设方面", ITEM, "二、原因分析"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from duizhao.corpus import CorpusError, Store, database_errors, open_store
 from duizhao.corpus_cli import corpus
 from duizhao.notice import ASPECTS_HELP, aspects_listing, load_aspects, nothing_found
 from duizhao.reading import UnreadableDocument
-from duizhao.reports import FORMATS, render
+from duizhao.reports import FORMATS, PER_MATERIAL, render, word
 from duizhao.review import Review, collect_files, review_paths
 from duizhao.similarity import ParamsMismatch
 
@@ -71,6 +72,11 @@ def _run(paths: list[Path], ctx: ReviewContext) -> Review:
 
 
 def _emit(review: Review, fmt: str, output: Path | None) -> None:
+    if fmt in PER_MATERIAL:
+        _emit_word(review, output)
+        return
+    if output is not None and output.is_dir():
+        raise click.UsageError(f"--output {output} 是文件夹；{fmt} 报告需要指定一个文件名")
     if output is None and fmt in ("html", "xlsx"):
         output = Path(f"duizhao-report.{fmt}")
     if output is None:
@@ -79,6 +85,42 @@ def _emit(review: Review, fmt: str, output: Path | None) -> None:
         return
     output.write_bytes(render(review, fmt))
     click.echo(f"报告已写入 {output.resolve()}", err=True)
+
+
+def _word_targets(review: Review, output: Path | None) -> list[Path]:
+    """Where each material's commented .docx goes: ``-o`` is the file for one material, the folder
+    for several; ``<stem>-审核.docx`` by default, numbered when two materials share a stem."""
+    items = review.documents
+    if len(items) == 1 and output is not None and not output.is_dir():
+        targets = [output]
+    else:
+        folder = output or Path(".")
+        if folder.exists() and not folder.is_dir():
+            raise click.UsageError(f"审核多份材料时 --output 应为文件夹，{folder} 是文件")
+        targets, used = [], set()
+        for item in items:
+            stem, n = Path(item.path).stem, 1
+            while (name := f"{stem}-审核{'' if n == 1 else f'-{n}'}.docx") in used:
+                n += 1
+            used.add(name)
+            targets.append(folder / name)
+    inputs = {Path(item.path).resolve() for item in items}
+    for target in targets:
+        if target.resolve() in inputs:
+            raise click.UsageError(f"不能覆盖原材料 {target}：请用 -o 指定另一个文件名或文件夹")
+    return targets
+
+
+def _emit_word(review: Review, output: Path | None) -> None:
+    targets = _word_targets(review, output)
+    when = datetime.now(UTC)
+    for item, target in zip(review.documents, targets, strict=True):
+        if item.document is None:
+            click.echo(f"无法读取，未生成批注文件：{item.path}（{item.error}）", err=True)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(word(item, Path(item.path), when))
+        click.echo(f"已写入批注：{target.resolve()}（{item.grade}，{len(item.findings)} 条问题）", err=True)
 
 
 @main.command(epilog=EXIT_HELP)
@@ -90,9 +132,12 @@ def _emit(review: Review, fmt: str, output: Path | None) -> None:
 @click.option("--kind", type=click.Choice(["auto", "personal", "team"]), default="auto",
               show_default=True, help="材料类型：个人 personal、班子 team，auto 按标题判断。")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="报告格式。html/xlsx 未指定 --output 时写入 duizhao-report.*。")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-              help="报告写入的文件；不指定时 text/json 输出到标准输出。")
+              help="报告格式。html/xlsx 未指定 --output 时写入 duizhao-report.*。"
+              "docx：把问题作为 Word 批注写回材料本身（每条问题一条批注，批注在问题文字上，"
+              "开头一条总评），每份材料写出“原文件名-审核.docx”；不是 .docx 的材料生成新的 .docx。")
+@click.option("--output", "-o", type=click.Path(path_type=Path),
+              help="报告写入的文件；不指定时 text/json 输出到标准输出。docx 格式审核一份材料时"
+              "为输出文件名，多份材料时为输出文件夹（不存在则新建，默认当前目录）；不会覆盖原材料。")
 @click.option("--fail-on", type=click.Choice(list(FAIL_LEVELS)), default="error",
               show_default=True, help="达到哪一级问题时退出码为 1。")
 @click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),

@@ -11,8 +11,10 @@ from __future__ import annotations
 import posixpath
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, NamedTuple
 from xml.etree import ElementTree as ET
 
 from duizhao.reading import Extracted, UnreadableDocument
@@ -62,7 +64,8 @@ def _read_ole(path: Path) -> Extracted:
     return converted.read_legacy(path)
 
 
-def _xml(package: zipfile.ZipFile, name: str | None) -> ET.Element | None:
+def _xml(package: zipfile.ZipFile, name: str | None,
+         parse: Callable[[bytes], Any] = ET.fromstring) -> ET.Element | None:
     if name is None or name not in package.namelist():
         return None
     if package.getinfo(name).file_size > _MAX_PART:
@@ -70,7 +73,7 @@ def _xml(package: zipfile.ZipFile, name: str | None) -> ET.Element | None:
     data = package.read(name)
     if b"<!DOCTYPE" in data:  # no DTDs: no entity expansion of any kind
         raise UnreadableDocument(NOT_DOCX)
-    return ET.fromstring(data)
+    return parse(data)  # type: ignore[no-any-return]
 
 
 def _targets(package: zipfile.ZipFile, part: str) -> dict[str, str]:
@@ -86,9 +89,51 @@ def _targets(package: zipfile.ZipFile, part: str) -> dict[str, str]:
 
 
 def _extract(package: zipfile.ZipFile) -> Extracted:
+    traced = trace(package)
+    return Extracted(traced.text, traced.notes)
+
+
+class Origin(NamedTuple):
+    """Where a stretch of the extracted text starts: a w:t element and an offset in its text."""
+
+    node: Any  # an element of the tree ``trace`` was given a parser for
+    offset: int
+
+
+Piece = tuple[str, Origin | None]  # a stretch of text; None for text not in any w:t (labels, tabs)
+
+
+class Stretch(NamedTuple):
+    """``Traced.text[start:end]`` is ``node.text[offset:offset + end - start]``."""
+
+    start: int
+    end: int
+    node: Any
+    offset: int
+
+
+@dataclass
+class Traced:
+    """The extracted text with its provenance: which w:t each stretch of it came from."""
+
+    text: str
+    notes: list[str]
+    stretches: list[Stretch]  # in text order; text not listed here is in no w:t
+    part: str  # the main part's name in the package (normally word/document.xml)
+    root: Any  # the main part's root element, as ``parse`` built it
+    w: str  # "{namespace}" of WordprocessingML in this file
+
+
+def trace(package: zipfile.ZipFile, parse: Callable[[bytes], Any] = ET.fromstring) -> Traced:
+    """Read the body as :func:`read` does, keeping where each stretch of text came from.
+
+    ``parse`` builds the main part's tree (ElementTree by default; a writer passes a parser
+    whose elements it can edit, e.g. lxml's); the walk only reads tags, attributes and text.
+    """
     main = _targets(package, "").get("officeDocument", "word/document.xml")
-    root = _xml(package, main)
-    body = None if root is None else next((c for c in root if c.tag.endswith("}body")), None)
+    root = _xml(package, main, parse)
+    body = None if root is None else next(
+        (c for c in root if isinstance(c.tag, str) and c.tag.endswith("}body")), None)
     if root is None or body is None:
         raise UnreadableDocument(NO_BODY)
     ns = root.tag[1:root.tag.index("}")]
@@ -96,8 +141,49 @@ def _extract(package: zipfile.ZipFile) -> Extracted:
     w = "{" + ns + "}"
     styles = read_styles(_xml(package, parts.get("styles")), w)
     walker = _Walker(w, Numbering.parse(_xml(package, parts.get("numbering")), w, styles), styles)
-    text = "\n".join(walker.blocks(body))
-    return Extracted(text, walker.notes())
+    text, stretches = _layout(walker.blocks(body))
+    return Traced(text, walker.notes(), stretches, main, root, w)
+
+
+def _layout(lines: Iterable[list[Piece]]) -> tuple[str, list[Stretch]]:
+    """The lines joined by newlines, and the stretches that came from w:t elements."""
+    out: list[str] = []
+    stretches: list[Stretch] = []
+    at = 0
+    for line in _join("\n", lines):
+        if line[1] is not None and line[0]:
+            stretches.append(Stretch(at, at + len(line[0]), line[1].node, line[1].offset))
+        out.append(line[0])
+        at += len(line[0])
+    return "".join(out), stretches
+
+
+def _join(separator: str, lines: Iterable[list[Piece]]) -> list[Piece]:
+    joined: list[Piece] = []
+    for index, line in enumerate(lines):
+        if index:
+            joined.append((separator, None))
+        joined.extend(line)
+    return joined
+
+
+def _strip(line: list[Piece]) -> list[Piece]:
+    """``str.strip`` on the line's text, keeping each piece's origin."""
+    pieces = [p for p in line if p[0]]
+    while pieces and not pieces[0][0].strip():
+        pieces.pop(0)
+    while pieces and not pieces[-1][0].strip():
+        pieces.pop()
+    if pieces:
+        text, origin = pieces[0]
+        cut = len(text) - len(text.lstrip())
+        pieces[0] = (text[cut:], origin and Origin(origin.node, origin.offset + cut))
+        pieces[-1] = (pieces[-1][0].rstrip(), pieces[-1][1])
+    return pieces
+
+
+def _text(line: list[Piece]) -> str:
+    return "".join(text for text, _ in line)
 
 
 # --- the body -------------------------------------------------------------------------------
@@ -112,7 +198,7 @@ class _Walker:
         self.chars = {w + "tab": "\t", w + "ptab": "\t", w + "cr": "\n", w + "noBreakHyphen": "-"}
         self.tables = self.boxes = self.revisions = 0
 
-    def blocks(self, parent: ET.Element) -> Iterator[str]:
+    def blocks(self, parent: ET.Element) -> Iterator[list[Piece]]:
         w = self.w
         for child in parent:
             if child.tag == w + "p":
@@ -126,33 +212,33 @@ class _Walker:
             elif child.tag in (w + "customXml", w + "ins", w + "smartTag"):
                 yield from self.blocks(child)
 
-    def table(self, table: ET.Element) -> Iterator[str]:
+    def table(self, table: ET.Element) -> Iterator[list[Piece]]:
         w = self.w
         for row in table.findall(w + "tr"):
-            cells = ["\n".join(self.blocks(cell)).strip() for cell in row.findall(w + "tc")]
-            line = "\t".join(c for c in cells if c)
-            if line:
+            cells = [_strip(_join("\n", self.blocks(cell))) for cell in row.findall(w + "tc")]
+            line = _join("\t", (c for c in cells if _text(c)))
+            if _text(line):
                 yield line
 
-    def paragraph(self, p: ET.Element) -> Iterator[str]:
-        out: list[str] = [self.number(p)]
+    def paragraph(self, p: ET.Element) -> Iterator[list[Piece]]:
+        out: list[Piece] = [(self.number(p), None)]
         boxes: list[ET.Element] = []
         self.runs(p, out, boxes)
-        yield "".join(out)
+        yield out
         for box in boxes:
             self.boxes += 1
             yield from self.blocks(box)
 
-    def runs(self, el: ET.Element, out: list[str], boxes: list[ET.Element]) -> None:
+    def runs(self, el: ET.Element, out: list[Piece], boxes: list[ET.Element]) -> None:
         w = self.w
         for child in el:
             tag = child.tag
             if tag == w + "t":
-                out.append(child.text or "")
+                out.append((child.text or "", Origin(child, 0)))
             elif tag in self.chars:
-                out.append(self.chars[tag])
+                out.append((self.chars[tag], None))
             elif tag == w + "br":
-                out.append("" if child.get(w + "type") in ("page", "column") else "\n")
+                out.append(("" if child.get(w + "type") in ("page", "column") else "\n", None))
             elif tag == w + "txbxContent":
                 boxes.append(child)
             elif tag in self.skip or (tag == w + "r" and self.hidden(child)):
