@@ -70,7 +70,7 @@ def ensure_libreoffice() -> None:
     print("未找到 LibreOffice，正在用 apt-get 安装 libreoffice-writer-nogui …", file=sys.stderr)
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     if subprocess.call(["apt-get", "update", "-qq"], env=env) == 0:
-        subprocess.call(["apt-get", "install", "-y", "-qq", "--no-install-recommends",
+        subprocess.call(["apt-get", "install", "-y", "-qq",
                          "libreoffice-writer-nogui"], env=env)
 
 
