@@ -121,7 +121,8 @@ def main() -> None:
     for split in ("tune", "held-out", "sample", "all"):
         s = totals.get(split)
         if s:
-            print(f"{split:9} {s.problems:8} {s.right:7} {s.share_right:7.1%} {s.precision:7.1%} {s.recall:7.1%}")
+            print(f"{split:9} {s.problems:8} {s.right:7} {s.share_right:7.1%} "
+                  f"{s.precision:7.1%} {s.recall:7.1%}")
     print("share = problems whose predicted set of measures equals the labelled set exactly "
           "(an unanswered problem counts only when nothing is predicted)")
 

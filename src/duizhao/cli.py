@@ -13,6 +13,7 @@ from duizhao.checks.registry import ReviewContext
 from duizhao.config import ConfigError, load_settings
 from duizhao.corpus import CorpusError, Store, database_errors, open_store
 from duizhao.corpus_cli import corpus
+from duizhao.ledger_cli import ledger
 from duizhao.notice import load_aspects
 from duizhao.reading import UnreadableDocument
 from duizhao.reports import FORMATS, render
@@ -136,3 +137,4 @@ def list_checks() -> None:
 
 
 main.add_command(corpus)
+main.add_command(ledger)

@@ -9,8 +9,9 @@ unqualified “3月底前”, “一季度”, “上半年” or “年内” m
 
 A deadline is the end of the period named: 月底/月末/月 → the last day of the month, 上旬 → the
 10th, 中旬 → the 20th, 下旬 → the last day, 季度 → its last day, 上半年 → 6-30, 下半年/年内/
-年底/全年 → 12-31. Words of continuing work (长期坚持, 常态化, 持续, 久久为功, 每月/每季度/每年…
-起) give 长期 when no date is found in the same clause.
+年底/全年 → 12-31, and a year named alone (“2026年完成……”, not a past year) → its 12-31.
+Words of continuing work (长期坚持, 常态化, 持续, 久久为功, 每月/每季度/每年…, 2026年起) give 长期
+when no date is found in the same clause.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ _DATE = re.compile(
     r")(?:前|以前|之前|内|止|为止)?")
 _LONG = re.compile(r"长期坚持|长期|常态化|持续|久久为功|长效|经常性|每[月周季年]|每季度|每半年|"
                    r"(?:20\d{2}年|学期|季度|月份?)起")
+_BARE_YEAR = re.compile(r"(20\d{2})年(?![起度])")
 _CLAUSE = re.compile(r"[^。；;！？\n]+")
 
 
@@ -108,9 +110,18 @@ def _dated(clause: str, base: int) -> Deadline | None:
         if due is not None:
             found.append((due, match.group()))
     if not found:
-        return None
+        return _year_only(clause, base)
     due, words = max(found)
     return Deadline(due, False, words)
+
+
+def _year_only(clause: str, base: int) -> Deadline | None:
+    """“2026年中心组集中学习不少于12次”: a year named alone (not a past one) → its last day."""
+    for match in _BARE_YEAR.finditer(clause):
+        year = int(match.group(1))
+        if year >= base:
+            return Deadline(date(year, 12, 31), False, match.group())
+    return None
 
 
 def _is_start(clause: str, match: re.Match[str]) -> bool:
