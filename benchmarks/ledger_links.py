@@ -118,7 +118,7 @@ def main() -> None:
     args = parser.parse_args()
     totals = evaluate(verbose=args.verbose)
     print(f"{'split':9} {'problems':>8} {'right':>7} {'share':>7} {'link P':>7} {'link R':>7}")
-    for split in ("tune", "held-out", "sample", "all"):
+    for split in ("tune", "held-out", "held-out-2", "sample", "all"):
         s = totals.get(split)
         if s:
             print(f"{split:9} {s.problems:8} {s.right:7} {s.share_right:7.1%} "
