@@ -34,7 +34,7 @@ _DATE = re.compile(
     r")(?:前|以前|之前|内|止|为止)?")
 _LONG = re.compile(r"长期坚持|长期|常态化|持续|久久为功|长效|经常性|每[月周季年]|每季度|每半年|"
                    r"(?:20\d{2}年|学期|季度|月份?)起")
-_BARE_YEAR = re.compile(r"(20\d{2})年(?![起度])")
+_BARE_YEAR = re.compile(r"(20\d{2})年(?![起度])(?![^，,。；]{0,4}前)")  # not “2026年汛期前”
 _CLAUSE = re.compile(r"[^。；;！？\n]+")
 
 
@@ -103,14 +103,18 @@ def _due(match: re.Match[str], base: int) -> date | None:
 def _dated(clause: str, base: int) -> Deadline | None:
     """The latest date named in a clause (a clause may say “3月底前启动，6月底前完成”)."""
     found = []
+    started = False
     for match in _DATE.finditer(clause):
-        if not match.group().strip() or _is_start(clause, match):
+        if not match.group().strip():
+            continue
+        if _is_start(clause, match):
+            started = True
             continue
         due = _due(match, base)
         if due is not None:
             found.append((due, match.group()))
     if not found:
-        return _year_only(clause, base)
+        return None if started else _year_only(clause, base)
     due, words = max(found)
     return Deadline(due, False, words)
 

@@ -195,8 +195,10 @@ def _within(scores: Matrix, problems: list[int], measures: list[int], cap: float
     """
     sub = [[scores[p][m] for m in measures] for p in problems]
     if len(problems) == len(measures) >= 2 and in_order(sub):
-        return [Link(p, m, scores[p][m], min(cap, 0.9 if _is_best(sub[i], i) else 0.65), "按顺序对应")
-                for i, (p, m) in enumerate(zip(problems, measures, strict=True))]
+        paired = [Link(p, m, scores[p][m], min(cap, 0.9 if _is_best(sub[i], i) else 0.65), "按顺序对应")
+                  for i, (p, m) in enumerate(zip(problems, measures, strict=True))]
+        # Outside a pair of aspects, a pair in order that shares no term at all is no evidence.
+        return paired if forced else [k for k in paired if k.score > 0]
     links = []
     for i, p in enumerate(problems):
         ranked = sorted(range(len(measures)), key=lambda j: -sub[i][j])
