@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from importlib import resources
 
+import pytest
+
 from duizhao.ledger import DraftOptions, draft_text
 from duizhao.ledger.rows import COLUMNS, NO_MEASURE, NO_PROBLEM, NO_PROBLEM_TEXT
 
@@ -79,3 +81,15 @@ def test_notice_aspects_replace_the_headings() -> None:
 def test_a_material_without_problems_is_an_error_not_an_exception() -> None:
     material, rows = draft_text("随便写的一段话，没有任何结构。", OPTIONS)
     assert rows == [] and material.error and "存在的问题" in material.error
+
+
+@pytest.mark.parametrize(("head", "owner"), [
+    ("云岭县水利局局长张三2025年度民主生活会个人对照检查材料\n\n", "张三（云岭县水利局局长）"),
+    ("云岭县水利局局长李四同志在2025年度民主生活会上的对照检查发言\n\n", "李四（云岭县水利局局长）"),
+    ("云岭县水利局局长2025年度民主生活会个人对照检查材料\n（王五）\n", "王五（云岭县水利局局长）"),
+    ("云岭县水利局局长2025年度民主生活会个人对照检查材料\n发言人：赵六\n", "赵六（云岭县水利局局长）"),
+    ("云岭县水利局局长2025年度民主生活会个人对照检查材料\n同志们：\n", "云岭县水利局局长"),
+])
+def test_the_author_name_when_the_material_states_it(head: str, owner: str) -> None:
+    _, rows = draft_text(head + MISSING.split("\n", 1)[1], OPTIONS)
+    assert rows[0].owner == owner

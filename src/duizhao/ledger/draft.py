@@ -15,7 +15,8 @@ from duizhao.config import Thresholds
 from duizhao.document import Document
 from duizhao.ledger.deadline import base_year
 from duizhao.ledger.matching import match
-from duizhao.ledger.rows import LedgerRow, owner_of, rows_of
+from duizhao.ledger.owner import owner_of
+from duizhao.ledger.rows import LedgerRow, rows_of
 from duizhao.outline import parse
 from duizhao.reading import UnreadableDocument, read_text_of
 

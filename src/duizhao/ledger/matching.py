@@ -169,13 +169,23 @@ def _by_groups(scores: Matrix, group_scores: Matrix, pgroups: list[list[int]],
     links: list[Link] = []
     paired = set()
     for k, j in pairs:
-        confidence = 0.9 if _is_best(group_scores[k], j) else 0.7
+        confidence = _group_confidence(group_scores[k], j, basis == "按方面顺序对应")
         links += _in_group(scores, pgroups[k], mgroups[j], confidence, basis)
         paired.add(k)
     rest = [p for k, g in enumerate(pgroups) if k not in paired for p in g]
     if rest:
         links += _within(scores, rest, list(range(len(scores[0]))), 0.8, forced=False)
     return links
+
+
+def _group_confidence(row: Sequence[float], col: int, ordered: bool) -> float:
+    """In order: 0.9 where the content agrees (the paired group is the closest), else 0.7.
+    By content: 0.5 to 0.8 with the lead of the paired group over the next closest."""
+    if ordered:
+        return 0.9 if _is_best(row, col) else 0.7
+    others = [v for j, v in enumerate(row) if j != col]
+    lead = (row[col] - max(others, default=0.0)) / row[col] if row[col] > 0 else 0.0
+    return round(min(0.8, 0.5 + 0.4 * max(0.0, lead)), 2)
 
 
 def _in_group(scores: Matrix, problems: list[int], measures: list[int], confidence: float,
@@ -206,7 +216,7 @@ def _within(scores: Matrix, problems: list[int], measures: list[int], cap: float
         if best < MIN_SCORE and not (forced and best > 0):
             continue
         second = sub[i][ranked[1]] if len(ranked) > 1 else 0.0
-        confidence = min(cap, 0.5 + 0.4 * (best - second) / best)
+        confidence = round(min(cap, 0.5 + 0.4 * (best - second) / best), 2) if best > 0 else 0.5
         links.append(Link(p, measures[ranked[0]], best, confidence, "按内容对应"))
         if len(ranked) > 1 and second >= max(MIN_SCORE, SECOND_RATIO * best):
             links.append(Link(p, measures[ranked[1]], second, 0.5, "按内容对应"))

@@ -67,16 +67,6 @@ def level(confidence: float) -> str:
     return "高" if confidence >= 0.8 else "中" if confidence >= 0.6 else "低"
 
 
-def owner_of(doc: Document, owner: str | None) -> str:
-    """``--owner`` when given, else the team or the unit and post the title names."""
-    if owner:
-        return owner
-    title = doc.title
-    if doc.kind == "team" or (title.kind == "team" and not title.post):
-        return f"{title.unit}领导班子" if title.unit else "领导班子"
-    return f"{title.unit}{title.post}"
-
-
 def _aspect_nodes(doc: Document) -> dict[int, Node]:
     """Each problem point's aspect, by node identity."""
     return {id(n): aspect for aspect in doc.aspects("problems") for n in aspect.walk()}
