@@ -14,15 +14,21 @@ Figures, per split and overall:
   set exactly (a problem labelled ``[]`` is right only when no measure is predicted) — this is
   the “share of links right” the target (≥ 90 %) refers to;
 - **link precision / recall**: over (problem, measure) pairs, predicted vs labelled.
+
+It also times drafting (parse, match, rows: ``draft_text``) over all the materials, best of
+``--rounds``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import time
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
+from duizhao.ledger import DraftOptions, draft_text
 from duizhao.ledger.matching import match
 from duizhao.outline import parse
 
@@ -115,16 +121,29 @@ def evaluate(data: Path = DATA, verbose: bool = False) -> dict[str, Score]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list every material and every miss")
+    parser.add_argument("--rounds", type=int, default=3, help="timing rounds (the best is kept)")
     args = parser.parse_args()
     totals = evaluate(verbose=args.verbose)
     print(f"{'split':9} {'problems':>8} {'right':>7} {'share':>7} {'link P':>7} {'link R':>7}")
-    for split in ("tune", "held-out", "held-out-2", "sample", "all"):
+    for split in ("tune", "held-out", "held-out-2", "hard", "sample", "all"):
         s = totals.get(split)
         if s:
             print(f"{split:9} {s.problems:8} {s.right:7} {s.share_right:7.1%} "
                   f"{s.precision:7.1%} {s.recall:7.1%}")
     print("share = problems whose predicted set of measures equals the labelled set exactly "
           "(an unanswered problem counts only when nothing is predicted)")
+    texts = [c.text for c in cases()]
+    best = min(_time(texts) for _ in range(max(1, args.rounds)))
+    print(f"drafting: {len(texts)} materials in {best * 1000:.1f} ms, {best / len(texts) * 1000:.2f} ms each "
+          f"(best of {args.rounds})")
+
+
+def _time(texts: list[str]) -> float:
+    options = DraftOptions(today=date(2026, 12, 2))
+    start = time.perf_counter()
+    for text in texts:
+        draft_text(text, options)
+    return time.perf_counter() - start
 
 
 if __name__ == "__main__":
