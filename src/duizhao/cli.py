@@ -14,6 +14,7 @@ from duizhao.checks.registry import ReviewContext
 from duizhao.config import ConfigError, load_settings
 from duizhao.corpus import CorpusError, Store, database_errors, open_store
 from duizhao.corpus_cli import corpus
+from duizhao.ledger_cli import ledger
 from duizhao.notice import ASPECTS_HELP, aspects_listing, load_aspects, nothing_found
 from duizhao.reading import UnreadableDocument
 from duizhao.reports import FORMATS, PER_MATERIAL, render, word
@@ -201,3 +202,4 @@ def list_checks() -> None:
 
 
 main.add_command(corpus)
+main.add_command(ledger)
