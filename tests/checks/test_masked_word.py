@@ -111,3 +111,10 @@ def test_the_word_written_out_elsewhere_decides(ctx: ReviewContext) -> None:
 ])
 def test_blanks_and_products_are_not_masks(text: str, ctx: ReviewContext) -> None:
     assert spans(text, ctx) == []
+
+
+@pytest.mark.parametrize("text", ["开展**主题教育。", "全面加强**建设。"])
+def test_undetermined_stars_are_masks_without_a_word(text: str, ctx: ReviewContext) -> None:
+    found = hits(text, ctx)
+    assert [text[h.start:h.end] for h in found] == ["**"]
+    assert found[0].message == "“**”是网站屏蔽的词语" and "应为" not in found[0].message

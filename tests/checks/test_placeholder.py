@@ -76,6 +76,10 @@ def test_message_and_hint(ctx: ReviewContext) -> None:
     ("*月*日前完成。", ["*", "*"]),
     ("××××年度总结。", ["××××"]),
     ("✕✕街道党工委。", ["✕✕"]),
+    ("第**届运动会。", ["**"]),
+    ("20××年度总结。", ["20××"]),
+    ("开展××主题教育。", ["××"]),
+    ("召开专题XX生活会。", ["XX"]),
 ])
 def test_symbol_blanks(text: str, expected: list[str], ctx: ReviewContext) -> None:
     assert spans(text, ctx) == expected
