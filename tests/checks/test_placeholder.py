@@ -1,13 +1,16 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import docx
 import pytest
 
 from duizhao.checks import REGISTRY
 from duizhao.checks.registry import ReviewContext
 from duizhao.config import Settings
 from duizhao.outline import parse
+from duizhao.reading import read_text_of
 
 
 def spans(text: str, ctx: ReviewContext) -> list[str]:
@@ -132,3 +135,21 @@ def test_each_symbol_run_is_reported_once(text: str, ctx: ReviewContext) -> None
     products = [(s, e) for s, e in runs if text[s - 1].isdigit()]  # 20**, 3×4: not symbol runs
     assert not set(placeholder) & set(masked)
     assert all((placeholder + masked).count(run) == 1 for run in runs if run not in products)
+
+
+def test_products_in_a_word_table_are_silent(tmp_path: Path, ctx: ReviewContext) -> None:
+    document = docx.Document()
+    document.add_paragraph("一、存在的问题")
+    table = document.add_table(rows=3, cols=3)
+    for row, cells in zip(table.rows, [("项目", "规格", "完成"), ("展板", "3×4", "✕"), ("桌椅", "2×2", "√")],
+                          strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    document.add_paragraph("县道X212改造，X光机1台，第×次会议。")
+    path = tmp_path / "material.docx"
+    document.save(str(path))
+    doc = parse(read_text_of(path).text, str(path))
+    assert "3×4" in doc.text
+    for check in ("placeholder", "masked-word"):
+        found = [doc.text[h.start:h.end] for h in REGISTRY[check].run(doc, ctx)]
+        assert found == (["×"] if check == "placeholder" else [])

@@ -68,8 +68,8 @@ def _tree(words: list[str]) -> str:
 def _branch(words: list[str]) -> str:
     """Words sharing a first character: their common beginning, then the rest (longest first)."""
     first, last = min(words), max(words)  # the common beginning of all is that of these two
-    same = (i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b)
-    common = first[:next(same, len(first))]
+    differ = (i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b)
+    common = first[:next(differ, len(first))]
     tails = [w[len(common):] for w in words]
     longer = [t for t in tails if t]
     if not longer:
