@@ -97,7 +97,8 @@ def _side(char: str) -> str:
 
 def _in_latin(text: str, at: int, start: int, end: int) -> bool:
     """Whether a quote mark stands in Latin text (He said ”yes“): Chinese rules do not apply."""
-    sides = {_side(text[start:at].rstrip(" \t")[-1:]), _side(text[at + 1:end].lstrip(" \t")[:1])}
+    before = text[max(start, at - 8):at].rstrip(" \t")[-1:]
+    sides = {_side(before), _side(text[at + 1:min(end, at + 9)].lstrip(" \t")[:1])}
     return "latin" in sides and "cjk" not in sides
 
 

@@ -159,7 +159,7 @@ def _fitting(text: str, start: int, end: int) -> Context | None:
 
 def _beside_latin(text: str, start: int, end: int) -> bool:
     """Whether the nearest non-space character on either side is a Latin letter or digit (3×4)."""
-    before = text[:start].rstrip(" \t")[-1:]
+    before = text[max(0, start - 8):start].rstrip(" \t")[-1:]
     after = text[end:end + 8].lstrip(" \t")[:1]
     return (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum())
 
