@@ -153,3 +153,12 @@ def test_products_in_a_word_table_are_silent(tmp_path: Path, ctx: ReviewContext)
     for check in ("placeholder", "masked-word"):
         found = [doc.text[h.start:h.end] for h in REGISTRY[check].run(doc, ctx)]
         assert found == (["×"] if check == "placeholder" else [])
+
+
+@pytest.mark.parametrize("text", [
+    "在相应栏内打×号，带*号的为必填项。",
+    "推行“1+X”模式，提供7×24小时服务，5×8小时工作制。",
+])
+def test_marks_are_not_blanks(text: str, ctx: ReviewContext) -> None:
+    assert spans(text, ctx) == []
+    assert list(REGISTRY["masked-word"].run(parse(text), ctx)) == []
