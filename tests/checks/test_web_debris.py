@@ -59,6 +59,7 @@ def test_user_words() -> None:
     ("加强理论学习〔本文来自某某公文写作网〕，提高站位。", ["〔本文来自某某公文写作网〕"]),
     ("加强理论学习（转载自某某微信公众号），提高站位。", ["（转载自某某微信公众号）"]),
     ("加强理论学习【第一范文】，提高站位。", ["【第一范文】"]),
+    ("加强理论学习【某某文库】，提高站位。", ["【某某文库】"]),
 ])
 def test_bracketed_source_notes(text: str, expected: list[str], ctx: ReviewContext) -> None:
     assert spans(text, ctx) == expected
@@ -100,6 +101,7 @@ def test_buttons_and_prompts(text: str, expected: list[str], ctx: ReviewContext)
     "学习《习近平谈治国理政》（摘自第三卷）。",
     "按照上级要求（来源：市委组织部通知）开展工作。",
     "为VIP客户提供上门服务，复制推广先进经验，下载安装政务APP。",
+    "存在复制粘贴、照搬照抄上级文件的问题。",
 ])
 def test_silent_on_sites_and_words_in_sentences(text: str, ctx: ReviewContext) -> None:
     assert spans(text, ctx) == []
