@@ -5,6 +5,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from duizhao.checks import REGISTRY
 from duizhao.checks.registry import ReviewContext
@@ -162,3 +164,18 @@ def test_products_in_a_word_table_are_silent(tmp_path: Path, ctx: ReviewContext)
 def test_marks_are_not_blanks(text: str, ctx: ReviewContext) -> None:
     assert spans(text, ctx) == []
     assert list(REGISTRY["masked-word"].run(parse(text), ctx)) == []
+
+
+PIECES = ["×", "××", "*", "**", "***", "＊", "╳╳", "X", "XX", "x", "20", "3", "年", "月", "次", "第",
+          "局", "市", "同志", "生活会", "学习教育", "从严治", "中国共产", "正确", "观", "党", "民主",
+          "，", "。", " ", "\n"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_no_span_is_reported_by_both(text: str) -> None:
+    doc = parse(text)
+    ctx = ReviewContext(settings=Settings())
+    placeholder = [(h.start, h.end) for h in REGISTRY["placeholder"].run(doc, ctx)]
+    masked = [(h.start, h.end) for h in REGISTRY["masked-word"].run(doc, ctx)]
+    assert not any(s < e2 and s2 < e for s, e in placeholder for s2, e2 in masked)
