@@ -1,11 +1,18 @@
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from duizhao.checks import REGISTRY
 from duizhao.checks.registry import ReviewContext
 from duizhao.config import Settings
 from duizhao.outline import parse
+from duizhao.reading import read_text_of
 
 
 def spans(text: str, ctx: ReviewContext) -> list[str]:
@@ -61,3 +68,114 @@ def test_message_and_hint(ctx: ReviewContext) -> None:
     hit = next(iter(REGISTRY["placeholder"].run(parse("202X年度。"), ctx)))
     assert "202X" in hit.message and hit.hint
     assert REGISTRY["placeholder"].severity == "error"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("××局召开会议。", ["××"]),
+    ("**局召开会议。", ["**"]),
+    ("第×次会议。", ["×"]),
+    ("第**次会议。", ["**"]),
+    ("全年开展××次调研，投入**万元，完成××项任务。", ["××", "**", "××"]),
+    ("××年××月××日。", ["××", "××", "××"]),
+    ("×月×日前完成。", ["×", "×"]),
+    ("*月*日前完成。", ["*", "*"]),
+    ("××××年度总结。", ["××××"]),
+    ("✕✕街道党工委。", ["✕✕"]),
+    ("第**届运动会。", ["**"]),
+    ("20××年度总结。", ["20××"]),
+    ("开展××主题教育。", ["××"]),
+    ("召开专题XX生活会。", ["XX"]),
+])
+def test_symbol_blanks(text: str, expected: list[str], ctx: ReviewContext) -> None:
+    assert spans(text, ctx) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("202X年度民主生活会。", ["202X"]),
+    ("20X5年完成。", ["20X5"]),
+    ("X月X日召开会议。", ["X", "X"]),
+    ("于X月底前完成。", ["X"]),
+    ("第X季度完成。", ["X"]),
+    ("完成X项任务，X次调研。", ["X", "X"]),
+    ("培训X名干部，建成X个站点，撰写x篇文章。", ["X", "X", "x"]),
+    ("投入X万元。", ["X"]),
+    ("投入Ｘ万元。", ["Ｘ"]),
+])
+def test_one_character_numbers(text: str, expected: list[str], ctx: ReviewContext) -> None:
+    assert spans(text, ctx) == expected
+
+
+def test_number_message(ctx: ReviewContext) -> None:
+    hit = next(iter(REGISTRY["placeholder"].run(parse("第×次会议。"), ctx)))
+    assert hit.message == "数字占位“×”未填写" and "数字" in hit.hint
+
+
+@pytest.mark.parametrize("text", [
+    "县道X212改造，G107国道，X光和X射线检查，B超检查。",
+    "办公电脑还在使用Windows XP系统。",
+    "规格\t3×4\t数量\t2",
+    "采用2×2的方阵，按1*2的比例。",
+    "长×宽×高。",
+    "召开专题××生活会。",
+    "推进全面从严治×。",
+    "TXT格式和Excel表格，型号X5。",
+    "2025年度民主生活会。",
+])
+def test_silent_on_codes_and_masks(text: str, ctx: ReviewContext) -> None:
+    assert spans(text, ctx) == []
+
+
+@pytest.mark.parametrize("text", [
+    "召开专题××生活会，××局参加，第×次会议，***同志讲话，开好**学习教育，20**年，3×4米。",
+    "××同志、**市、树立正确**观、全年××次、×月×日、中国共产**、**主题教育。",
+])
+def test_each_symbol_run_is_reported_once(text: str, ctx: ReviewContext) -> None:
+    doc = parse(text)
+    placeholder = [(h.start, h.end) for h in REGISTRY["placeholder"].run(doc, ctx)]
+    masked = [(h.start, h.end) for h in REGISTRY["masked-word"].run(doc, ctx)]
+    runs = [(m.start(), m.end()) for m in re.finditer("[×*]+", text)]
+    products = [(s, e) for s, e in runs if text[s - 1].isdigit()]  # 20**, 3×4: not symbol runs
+    assert not set(placeholder) & set(masked)
+    assert all((placeholder + masked).count(run) == 1 for run in runs if run not in products)
+
+
+def test_products_in_a_word_table_are_silent(tmp_path: Path, ctx: ReviewContext) -> None:
+    document = docx.Document()
+    document.add_paragraph("一、存在的问题")
+    table = document.add_table(rows=3, cols=3)
+    for row, cells in zip(table.rows, [("项目", "规格", "完成"), ("展板", "3×4", "✕"), ("桌椅", "2×2", "√")],
+                          strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    document.add_paragraph("县道X212改造，X光机1台，第×次会议。")
+    path = tmp_path / "material.docx"
+    document.save(str(path))
+    doc = parse(read_text_of(path).text, str(path))
+    assert "3×4" in doc.text
+    for check in ("placeholder", "masked-word"):
+        found = [doc.text[h.start:h.end] for h in REGISTRY[check].run(doc, ctx)]
+        assert found == (["×"] if check == "placeholder" else [])
+
+
+@pytest.mark.parametrize("text", [
+    "在相应栏内打×号，带*号的为必填项。",
+    "推行“1+X”模式，提供7×24小时服务，5×8小时工作制。",
+])
+def test_marks_are_not_blanks(text: str, ctx: ReviewContext) -> None:
+    assert spans(text, ctx) == []
+    assert list(REGISTRY["masked-word"].run(parse(text), ctx)) == []
+
+
+PIECES = ["×", "××", "*", "**", "***", "＊", "╳╳", "X", "XX", "x", "20", "3", "年", "月", "次", "第",
+          "局", "市", "同志", "生活会", "学习教育", "从严治", "中国共产", "正确", "观", "党", "民主",
+          "，", "。", " ", "\n"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_no_span_is_reported_by_both(text: str) -> None:
+    doc = parse(text)
+    ctx = ReviewContext(settings=Settings())
+    placeholder = [(h.start, h.end) for h in REGISTRY["placeholder"].run(doc, ctx)]
+    masked = [(h.start, h.end) for h in REGISTRY["masked-word"].run(doc, ctx)]
+    assert not any(s < e2 and s2 < e for s, e in placeholder for s2, e2 in masked)

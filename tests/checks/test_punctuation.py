@@ -17,7 +17,7 @@ def spans(text: str, ctx: ReviewContext) -> list[str]:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("增强“四个意识，坚定信心。", ["“"]),
-    ("坚定”四个自信“。", ["”", "“"]),
+    ("坚定”四个自信“。", ["”四个自信“"]),  # a reversed pair: one finding (was one per mark)
     ("增强“四个意识“，坚定信心。", ["“"]),
     ("学习《党章，遵守规矩。", ["《"]),
     ("学习党章》，遵守规矩。", ["》"]),
@@ -62,4 +62,34 @@ def test_info(text: str, span: str, ctx: ReviewContext) -> None:
     "Don’t forget.",
 ])
 def test_silent(text: str, ctx: ReviewContext) -> None:
+    assert hits(text, ctx) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("坚定”四个自信“，做到”两个维护“。", ["”四个自信“", "”两个维护“"]),
+    ("坚持”三严三实“要求，践行‘三严三实’。", ["”三严三实“"]),
+    ("他说：“要坚持’三严三实‘要求。”", ["’三严三实‘"]),
+    ("做到”两个维护“和“四个意识”。", ["”两个维护“"]),
+])
+def test_reversed_pairs_once_each(text: str, expected: list[str], ctx: ReviewContext) -> None:
+    assert spans(text, ctx) == expected
+
+
+def test_reversed_pair_message_gives_the_correction(ctx: ReviewContext) -> None:
+    hit = hits("坚定”四个自信“。", ctx)[0]
+    assert hit.message == "前后引号用反了：”四个自信“"
+    assert hit.hint.startswith("改为“四个自信”")
+    long = hits("他强调”" + "要" * 30 + "“。", ctx)[0]
+    assert "……" in long.message and len(long.message) < 40
+
+
+@pytest.mark.parametrize("text", [
+    "He said ”yes“ and left.",
+    "The guide reads: ”Keep it short“, he said.",
+    "第一条：He said ”yes“ and left.",
+    "Say “hello” to ‘everyone’.",
+    "他说：“要坚持‘三严三实’要求。”",
+    "第一段：“学习是第一位的。\n“第二段继续引述。\n“第三段结束引述。”",
+])
+def test_silent_on_latin_quotes_and_good_pairs(text: str, ctx: ReviewContext) -> None:
     assert hits(text, ctx) == []

@@ -2,9 +2,11 @@
 
 Pairs are checked within a paragraph (a quotation running over several paragraphs opens
 each one with “ and closes only the last, so an open “ followed by a paragraph that starts
-with “ is fine). ASCII marks count only between Chinese characters, so numbers (3.5,
-1,000, 8:30), URLs and English are untouched. ASCII brackets around Chinese — including
-the “(一)” labels seen in real materials — are reported as info.
+with “ is fine). A pair written the wrong way round (”…“) is one finding with its
+correction; quote marks in Latin text (He said ”yes“) are left to the rules of that text.
+ASCII marks count only between Chinese characters, so numbers (3.5, 1,000, 8:30), URLs
+and English are untouched. ASCII brackets around Chinese — including the “(一)” labels
+seen in real materials — are reported as info.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ _OPEN = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【"
 _CLOSE = {v: k for k, v in _OPEN.items()}
 _FAMILY = {"(": "（", ")": "）"}
 _MARKS = re.compile("[“”‘’《》（）()【】]")
+_QUOTES = "“”‘’"
+_CHINESE = re.compile(rf"[{_CJK}\u3000-\u303f\uff00-\uffef]")
+_SHOWN = 20  # characters of a quotation shown in a message
 # Two patterns, each led by one class or literal, which the regex engine scans for quickly.
 # One pattern per mark: a pattern led by one literal is scanned much faster than by a class.
 _ASCII_MARKS = tuple(re.compile(rf"{re.escape(c)}(?<=[{_CJK}].)(?=\s*[{_CJK}“‘《（]|\s*$)", re.M)
@@ -83,10 +88,59 @@ def _close(text: str, stack: list[tuple[str, int]], mark: str, at: int) -> Itera
                   f"检查引号、括号是否成对，方向是否正确：应为“{opener}……{mark}”。")
 
 
+def _side(char: str) -> str:
+    """What a neighbour of a quote mark is written in: "latin", "cjk" (or Chinese marks) or ""."""
+    if char.isascii():
+        return "latin" if char.isalnum() else ""
+    return "cjk" if _CHINESE.match(char) else ""
+
+
+def _in_latin(text: str, at: int, start: int, end: int) -> bool:
+    """Whether a quote mark stands in Latin text (He said ”yes“): Chinese rules do not apply."""
+    before = text[max(start, at - 8):at].rstrip(" \t")[-1:]
+    sides = {_side(before), _side(text[at + 1:min(end, at + 9)].lstrip(" \t")[:1])}
+    return "latin" in sides and "cjk" not in sides
+
+
+def _shortened(inner: str) -> str:
+    return inner if len(inner) <= _SHOWN else f"{inner[:_SHOWN - 6]}……{inner[-4:]}"
+
+
+def _reversed_hit(text: str, first: int, last: int) -> Hit:
+    closer, opener = text[first], text[last]
+    inner = _shortened(text[first + 1:last])
+    return Hit(first, last + 1, f"前后引号用反了：{closer}{inner}{opener}",
+               f"改为{opener}{inner}{closer}：前引号在前，后引号在后。")
+
+
+def _reversed_pairs(text: str, marks: list[tuple[str, int]]) -> list[tuple[int, int]]:
+    """Closing quotes used as opening ones and the other way round (”…“): (first, last) of each."""
+    pairs = []
+    for opener, closer in (("“", "”"), ("‘", "’")):
+        depth, pending = 0, -1
+        for mark, at in marks:
+            if mark == opener and pending >= 0:
+                pairs.append((pending, at))
+                pending = -1
+            elif mark == opener:
+                depth += 1
+            elif mark == closer and depth:
+                depth -= 1
+            elif mark == closer and not _is_apostrophe(text, at):
+                pending = at
+    return pairs
+
+
 def _line_pairs(text: str, start: int, end: int) -> Iterator[Hit]:
     stack: list[tuple[str, int]] = []
-    for m in _MARKS.finditer(text, start, end):
-        mark, at = m.group(), m.start()
+    marks = [(m.group(), m.start()) for m in _MARKS.finditer(text, start, end)
+             if m.group() not in _QUOTES or not _in_latin(text, m.start(), start, end)]
+    reversed_pairs = _reversed_pairs(text, marks)
+    yield from (_reversed_hit(text, first, last) for first, last in reversed_pairs)
+    paired = {at for pair in reversed_pairs for at in pair}
+    for mark, at in marks:
+        if at in paired:
+            continue
         if mark in _OPEN:
             yield from _open(stack, mark, at)
         else:
