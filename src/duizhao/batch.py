@@ -1,0 +1,332 @@
+"""The batch compared once: which passages of each material other materials of the batch share.
+
+Colleagues who start from one template have the same paragraphs with small edits, so the work
+is done per distinct paragraph, not per pair of materials:
+
+1. Every comparable paragraph (long enough to sign; not the title line or a closing line asking
+   for criticism) is a *variant*, keyed by its exact text: a paragraph fifty colleagues kept as it
+   was is one variant with fifty occurrences, signed and aligned once.
+2. Variants are clustered around *centres*, most frequent first: each variant is aligned (exact
+   alignment, :func:`~duizhao.similarity.align.common_passages`) with the centre that shares the
+   most LSH bands with it; covering at least half of it, it joins that centre's cluster, else it
+   becomes a centre itself, aligned with up to ``LINKS`` near centres (a paragraph made of two).
+3. Within a cluster two variants share what both share with the centre. For each variant that
+   gives its shared passages and, for each passage, the materials containing it, closest first.
+
+One alignment per variant: the cost grows with the number of distinct paragraphs, not with the
+square of a group's size. :func:`compare` is memoised on the first document, so the check and
+the review's batch section use one comparison.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from duizhao.checks.helpers import CLOSING_CHARS, quotations
+from duizhao.checks.registry import ReviewContext
+from duizhao.document import Document
+from duizhao.similarity import SignatureParams, signatures
+from duizhao.similarity.align import BRIDGE, MatchText, common_passages, join_nearby
+from duizhao.similarity.signature import U32, clean
+from duizhao.text.normal import normalize
+
+MIN_INDEXED = 20  # characters of content a paragraph needs to be compared (as in the corpus)
+ATTACH = 0.5  # a variant joins a centre's cluster when their shared passages cover this share of it
+LINKS = 3  # near centres a new centre is aligned with
+_LINE = re.compile(r"[^\n]+")
+_CLOSING = re.compile(r"批评指正|批评帮助|帮助指正|斧正")
+_SPACE = re.compile(r"\s")
+
+Segment = tuple[int, int, int, int]  # this side's start, end; the other side's start, end
+
+
+@dataclass(frozen=True)
+class Shared:
+    """A passage of one material that other materials of the batch also contain."""
+
+    start: int
+    end: int
+    chars: int  # characters, whitespace and recognised quotations not counted
+    quoted: bool  # made of quotations: shared legitimately
+    colleagues: tuple[int, ...]  # the other materials (batch positions), closest first
+    source: tuple[int, int, int]  # the closest one: (position, start, end of the same text there)
+
+
+@dataclass
+class Variant:
+    text: str
+    places: list[tuple[int, int]]  # (batch position, paragraph start) of every occurrence
+    centre: int = -1
+    to_centre: list[Segment] = field(default_factory=list)
+    chars: int = 0
+    quotes: list[tuple[int, int]] = field(default_factory=list)  # relative to the paragraph
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The shared passages of every material, and the characters each pair shares."""
+
+    shared: tuple[tuple[Shared, ...], ...]  # by batch position
+    pair_chars: dict[tuple[int, int], int]  # (a, b) → characters of a shared with b
+    common: tuple[Common, ...]  # the passages of cluster centres, with every place holding them
+
+
+@dataclass(frozen=True)
+class Common:
+    """A passage of a centre paragraph and where the batch holds it (quotations left out)."""
+
+    text: str
+    places: tuple[tuple[int, int, int], ...]  # (batch position, start, end)
+
+
+def _paragraphs(doc: Document) -> list[tuple[int, int]]:
+    title = doc.title.start if doc.title.text else None
+    out = []
+    for m in _LINE.finditer(doc.text):
+        line = m.group()
+        stripped = line.strip()
+        start = m.start() + len(line) - len(line.lstrip())
+        if len(stripped) < MIN_INDEXED or start == title:
+            continue
+        if len(stripped) <= CLOSING_CHARS and _CLOSING.search(stripped):
+            continue
+        out.append((start, start + len(stripped)))
+    return out
+
+
+def _variants(docs: Sequence[Document]) -> list[Variant]:
+    by_text: dict[str, Variant] = {}
+    for d, doc in enumerate(docs):
+        for start, end in _paragraphs(doc):
+            text = doc.text[start:end]
+            found = by_text.get(text)
+            if found is None:
+                by_text[text] = found = Variant(text, [])
+            found.places.append((d, start))
+    ordered = sorted(by_text.values(), key=lambda v: -len(v.places))  # stable: batch order
+    return ordered
+
+
+def _band_matrix(sigs: U32, params: SignatureParams) -> np.ndarray:
+    """Band keys of many signatures at once (the formula of :func:`~duizhao.similarity.band_keys`)."""
+    rows = sigs[:, :params.bands * params.rows].reshape(len(sigs), params.bands, params.rows)
+    h = np.broadcast_to(np.arange(1, params.bands + 1, dtype=np.uint64), rows.shape[:2]).copy()
+    poly, shift = np.uint64(0x9E3779B97F4A7C15), np.uint64(33)
+    for r in range(params.rows):
+        h = h * poly + rows[:, :, r].astype(np.uint64)
+    for mult in (np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53)):
+        h ^= h >> shift
+        h *= mult
+    h ^= h >> shift
+    return h
+
+
+def _segments(centre: MatchText, variant: MatchText, min_chars: int) -> list[Segment]:
+    passages = join_nearby(common_passages(centre, variant, min_chars), BRIDGE)
+    return [(p.b_start, p.b_end, p.a_start, p.a_end) for p in passages]
+
+
+def _cluster(variants: list[Variant], docs: Sequence[Document], min_chars: int
+             ) -> tuple[list[Variant], dict[int, dict[int, list[Segment]]]]:
+    """Give every comparable variant its centre; the links between centres (both ways)."""
+    keys = [docs[v.places[0][0]].key.slice(v.places[0][1], v.places[0][1] + len(v.text)) for v in variants]
+    keep = [k for k, key in enumerate(keys) if len(clean(key)) >= MIN_INDEXED]
+    variants = [variants[k] for k in keep]
+    params = SignatureParams()
+    bands = _band_matrix(signatures([keys[k] for k in keep], params), params).tolist()
+    buckets: dict[int, list[int]] = {}
+    texts: dict[int, MatchText] = {}
+    links: dict[int, dict[int, list[Segment]]] = {}
+
+    def match(k: int) -> MatchText:
+        if k not in texts:
+            texts[k] = MatchText(normalize(variants[k].text))
+        return texts[k]
+
+    for k, variant in enumerate(variants):
+        shared = Counter([c for key in bands[k] for c in buckets.get(key, ())])
+        near = [c for c, _ in shared.most_common(LINKS)]
+        found = _segments(match(near[0]), match(k), min_chars) if near else []
+        length = len(match(k).text)
+        if near and sum(s[1] - s[0] for s in found) >= ATTACH * len(variant.text) and length:
+            variant.centre, variant.to_centre = near[0], found
+            continue
+        variant.centre, variant.to_centre = k, [(0, len(variant.text), 0, len(variant.text))]
+        for c in near:
+            segs = found if c == near[0] else _segments(match(c), match(k), min_chars)
+            if segs:
+                links.setdefault(k, {})[c] = segs
+                links.setdefault(c, {})[k] = [(c0, c1, x0, x1) for x0, x1, c0, c1 in segs]
+        for key in set(bands[k]):
+            buckets.setdefault(key, []).append(k)
+    return variants, links
+
+
+def _measure(variants: list[Variant], docs: Sequence[Document], ctx: ReviewContext) -> None:
+    formulations = ctx.settings.extra_words("formulations")
+    for v in variants:
+        d, start = v.places[0]
+        end = start + len(v.text)
+        v.quotes = [(max(s, start) - start, min(e, end) - start)
+                    for s, e in quotations(docs[d], formulations) if s < end and e > start]
+        v.chars = _chars(v, 0, len(v.text))
+
+
+def _chars(v: Variant, start: int, end: int) -> int:
+    """Characters of ``v.text[start:end]``, whitespace and quotations not counted."""
+    whole = end - start - len(_SPACE.findall(v.text, start, end))
+    if not v.quotes:
+        return whole
+    return sum(len(_SPACE.sub("", v.text[s:e])) for s, e in _outside(v.quotes, start, end))
+
+
+def _outside(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    out, at = [], start
+    for s, e in sorted(spans):
+        if s > at:
+            out.append((at, min(s, end)))
+        at = max(at, e)
+    if at < end:
+        out.append((at, end))
+    return [(s, e) for s, e in out if e > s]
+
+
+Entry = tuple[int, int, int, int, int]  # centre start, end; variant; its start, end
+
+
+def _entries(variants: list[Variant], links: dict[int, dict[int, list[Segment]]]
+             ) -> dict[int, list[Entry]]:
+    """Per centre, what covers it: its members' segments, and the linked centres' segments."""
+    table: dict[int, list[Entry]] = {}
+    for k, v in enumerate(variants):
+        table.setdefault(v.centre, []).extend((c0, c1, k, x0, x1) for x0, x1, c0, c1 in v.to_centre)
+    for c, linked in links.items():
+        table.setdefault(c, []).extend((c0, c1, d, d0, d1) for d, segs in linked.items()
+                                       for c0, c1, d0, d1 in segs)
+    return table
+
+
+Overlap = tuple[int, int, int, int, int, int]  # variant start, end; other variant; its start, end; chars
+
+
+def _overlaps(k: int, v: Variant, entries: list[Entry], variants: list[Variant],
+              min_chars: int) -> list[Overlap]:
+    found = []
+    for x0, x1, c0, c1 in v.to_centre:
+        for e0, e1, y, y0, y1 in entries:
+            lo, hi = max(c0, e0), min(c1, e1)
+            if hi - lo < min_chars or (y == k and not len(v.places) > 1):
+                continue
+            a0, a1 = x0 + lo - c0, min(x1, x0 + hi - c0)
+            b0, b1 = y0 + lo - e0, min(y1, y0 + hi - e0)
+            if a1 - a0 >= min_chars and b1 > b0:
+                found.append((a0, a1, y, b0, b1, _chars(v, a0, a1)))
+    return found
+
+
+Passage = tuple[int, int, list[Overlap]]
+
+
+def _passages(overlaps: list[Overlap]) -> list[Passage]:
+    """Overlapping or nearby overlaps joined into passages of the variant."""
+    joined: list[Passage] = []
+    for o in sorted(overlaps):
+        if joined and o[0] <= joined[-1][1] + BRIDGE:
+            start, end, inside = joined[-1]
+            inside.append(o)
+            joined[-1] = (start, max(end, o[1]), inside)
+        else:
+            joined.append((o[0], o[1], [o]))
+    return joined
+
+
+def _places(passage: Passage, variants: list[Variant], k: int) -> list[tuple[int, int, int]]:
+    """Where the passage is found, closest first: the same paragraph elsewhere, then by overlap."""
+    ordered = sorted(passage[2], key=lambda o: (o[2] != k, -o[5], o[2]))
+    out = []
+    for _, _, y, b0, b1, _ in ordered:
+        out += [(d, start + b0, start + b1) for d, start in variants[y].places]
+    return out
+
+
+def compare(docs: Sequence[Document], ctx: ReviewContext) -> Comparison:
+    """The comparison of a batch (memoised on the first document for these documents)."""
+    memo_key = ("batch-comparison", tuple(map(id, docs)), ctx.settings.thresholds.min_copy_chars,
+                ctx.settings.extra_words("formulations"))
+    if not docs:
+        return Comparison((), {}, ())
+    if memo_key not in docs[0].memo:
+        docs[0].memo[memo_key] = _compare(docs, ctx)
+    return docs[0].memo[memo_key]  # type: ignore[return-value]
+
+
+def _compare(docs: Sequence[Document], ctx: ReviewContext) -> Comparison:
+    min_chars = ctx.settings.thresholds.min_copy_chars
+    variants, links = _cluster(_variants(docs), docs, min_chars)
+    _measure(variants, docs, ctx)
+    table = _entries(variants, links)
+    shared: list[list[Shared]] = [[] for _ in docs]
+    pairs = _PairChars(variants, len(docs))
+    common: list[Common] = []
+    for k, v in enumerate(variants):
+        for passage in _passages(_overlaps(k, v, table.get(v.centre, []), variants, min_chars)):
+            places = _places(passage, variants, k)
+            start, end = passage[0], passage[1]
+            chars = _chars(v, start, end)
+            quoted = chars < min_chars
+            for d, at in v.places:
+                _add(shared[d], d, at, start, end, chars, quoted, places)
+            if not quoted:
+                pairs.add(passage, k)
+                if v.centre == k:
+                    own = [(d, at + start, at + end) for d, at in v.places]
+                    common.append(Common(v.text[start:end], tuple(own + places)))
+    return Comparison(tuple(tuple(s) for s in shared), pairs.total(), tuple(common))
+
+
+def _add(found: list[Shared], d: int, at: int, start: int, end: int, chars: int, quoted: bool,
+         places: list[tuple[int, int, int]]) -> None:
+    others = [p for p in places if p[0] != d]
+    if others:
+        colleagues = tuple(dict.fromkeys(p[0] for p in others))
+        found.append(Shared(at + start, at + end, chars, quoted, colleagues, others[0]))
+
+
+class _PairChars:
+    """Characters shared per pair of materials: (variant, other variant, characters) triples,
+    expanded to every pair of their occurrences with numpy at the end."""
+
+    def __init__(self, variants: list[Variant], size: int) -> None:
+        self.size = size
+        counts = np.array([len(v.places) for v in variants], dtype=np.int64)
+        self.starts = np.concatenate(([0], np.cumsum(counts)[:-1])) if len(counts) else counts
+        self.counts = counts
+        self.docs = np.array([d for v in variants for d, _ in v.places], dtype=np.int64)
+        self.triples: list[tuple[int, int, int]] = []
+
+    def add(self, passage: Passage, k: int) -> None:
+        shared: dict[int, int] = {}  # other variant → characters of this passage it shares
+        for o in passage[2]:
+            shared[o[2]] = shared.get(o[2], 0) + o[5]
+        self.triples += [(k, y, chars) for y, chars in shared.items()]
+
+    def total(self) -> dict[tuple[int, int], int]:
+        if not self.triples:
+            return {}
+        x, y, w = (np.array(column, dtype=np.int64) for column in zip(*self.triples, strict=True))
+        na, nb = self.counts[x], self.counts[y]
+        sizes = na * nb
+        t = np.repeat(np.arange(len(x)), sizes)
+        within = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        da = self.docs[self.starts[x[t]] + within // nb[t]]
+        db = self.docs[self.starts[y[t]] + within % nb[t]]
+        apart = da != db
+        keys, inverse = np.unique(da[apart] * self.size + db[apart], return_inverse=True)
+        sums = np.bincount(inverse, weights=w[t][apart])
+        return {(key // self.size, key % self.size): int(total)
+                for key, total in zip(keys.tolist(), sums.tolist(), strict=True)}
