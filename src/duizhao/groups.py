@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from duizhao.batch import Comparison, Shared
 from duizhao.document import Document
@@ -63,11 +64,13 @@ class Batch:
 
     def colleagues(self, number: int, start: int, end: int) -> tuple[int, ...]:
         """The review indices of the materials sharing a passage of one material (for a finding)."""
-        position = self.numbers.index(number)
-        for s in self.shared[position]:
-            if (s.start, s.end) == (start, end):
-                return tuple(self.numbers[c] for c in s.colleagues)
-        return ()
+        found = self._colleagues.get((number, start, end), ())
+        return tuple(self.numbers[c] for c in found)
+
+    @cached_property
+    def _colleagues(self) -> dict[tuple[int, int, int], tuple[int, ...]]:
+        return {(n, s.start, s.end): s.colleagues
+                for n, shared in zip(self.numbers, self.shared, strict=True) for s in shared}
 
     def group_of(self, number: int) -> int | None:
         for g, group in enumerate(self.groups):
