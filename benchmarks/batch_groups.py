@@ -47,7 +47,8 @@ def grouping(review: Review, labels: list[int]) -> str:
     assert review.batch is not None
     found = sorted(sorted(labels[m.number] for m in g.members) for g in review.batch.groups)
     pure = all(len(set(g)) == 1 for g in found)
-    return f"{len(found)} 组（生成 {len(set(labels))} 组），{'每组只含同一模板的材料' if pure else '有组混入其他模板'}"
+    verdict = "每组只含同一模板的材料" if pure else "有组混入其他模板"
+    return f"{len(found)} 组（生成 {len(set(labels))} 组），{verdict}"
 
 
 def measure(count: int, seed: int, rounds: int) -> dict[str, float]:
@@ -68,7 +69,8 @@ def measure(count: int, seed: int, rounds: int) -> dict[str, float]:
     base_json = len(render(base, "json"))
     findings = sum(len(d.findings) for d in review.documents) / count
     colleague = sum(1 for d in review.documents for f in d.findings if f.check == "similar-to-colleague")
-    print(f"\n材料 {count} 份（平均 {sum(len(t) for _, t in generated) // count:,} 字）：{grouping(review, labels)}")
+    average = sum(len(t) for _, t in generated) // count
+    print(f"\n材料 {count} 份（平均 {average:,} 字）：{grouping(review, labels)}")
     print(f"  不比对同批 {base_s:7.2f} s  {count / base_s:7.1f} 份/s")
     print(f"  比对同批   {with_s:7.2f} s  {count / with_s:7.1f} 份/s  多用 {with_s / base_s - 1:6.1%}")
     print(f"  报告 JSON {json_bytes / 1e6:6.2f} MB（不比对 {base_json / 1e6:.2f} MB，生成 {json_s:.2f} s）  "
@@ -97,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {r['count']:5.0f} 份：份数 ×{scale:.2f}  JSON ×{r['json'] / first['json']:.2f}  "
               f"HTML ×{r['html'] / first['html']:.2f}  比对多用 {r['extra']:.1%}")
     worst = max(r["extra"] for r in results)
-    print(f"{'PASS' if worst <= TARGET_EXTRA else 'FAIL'}  比对同批多用 ≤ {TARGET_EXTRA:.0%}（最多 {worst:.1%}）")
+    verdict = "PASS" if worst <= TARGET_EXTRA else "FAIL"
+    print(f"{verdict}  比对同批多用 ≤ {TARGET_EXTRA:.0%}（最多 {worst:.1%}）")
     return 0 if worst <= TARGET_EXTRA else 1
 
 

@@ -55,7 +55,8 @@ def _place(rng: random.Random) -> str:
 def _fill(rng: random.Random, pattern: str, topic: str) -> str:
     return pattern.format(t=topic, p=_place(rng), y=rng.choice((2024, 2025)), m=rng.randint(1, 12),
                           a=rng.randint(2, 60), b=rng.randint(1, 30), c=rng.randint(1, 4),
-                          q=rng.choice(("上述问题", "这些问题", "以上不足", "这些短板")), k=rng.choice(KNOW), u=rng.choice(TOPICS))
+                          q=rng.choice(("上述问题", "这些问题", "以上不足", "这些短板")),
+                          k=rng.choice(KNOW), u=rng.choice(TOPICS))
 
 
 def _item(rng: random.Random) -> str:
@@ -70,7 +71,8 @@ def _cause(rng: random.Random) -> str:
 
 
 def _measure(rng: random.Random) -> str:
-    return "".join(_fill(rng, rng.choice(MEASURE), rng.choice(TOPICS)) + "。" for _ in range(rng.randint(2, 3)))
+    return "".join(_fill(rng, rng.choice(MEASURE), rng.choice(TOPICS)) + "。"
+                   for _ in range(rng.randint(2, 3)))
 
 
 @dataclass
