@@ -24,23 +24,28 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from duizhao.checks.helpers import CLOSING_CHARS, quotations
-from duizhao.checks.registry import ReviewContext
 from duizhao.document import Document
 from duizhao.similarity import SignatureParams, signatures
 from duizhao.similarity.align import BRIDGE, MatchText, common_passages, join_nearby
 from duizhao.similarity.signature import U32, clean
 from duizhao.text.normal import normalize
+from duizhao.text.quotation import quotation_spans
 
+if TYPE_CHECKING:  # the checks package imports this module
+    from duizhao.checks.registry import ReviewContext
+
+CLOSING_CHARS = 60  # a closing line asking for criticism is no longer (as in checks.helpers)
 MIN_INDEXED = 20  # characters of content a paragraph needs to be compared (as in the corpus)
 ATTACH = 0.5  # a variant joins a centre's cluster when their shared passages cover this share of it
 LINKS = 3  # near centres a new centre is aligned with
 _LINE = re.compile(r"[^\n]+")
 _CLOSING = re.compile(r"批评指正|批评帮助|帮助指正|斧正")
 _SPACE = re.compile(r"\s")
+_DIGITS = re.compile(r"(\d+)")
 
 Segment = tuple[int, int, int, int]  # this side's start, end; the other side's start, end
 
@@ -131,40 +136,102 @@ def _segments(centre: MatchText, variant: MatchText, min_chars: int) -> list[Seg
     return [(p.b_start, p.b_end, p.a_start, p.a_end) for p in passages]
 
 
+def _figure_segments(text: str, leader: str, min_chars: int) -> list[Segment]:
+    """How ``text`` maps onto ``leader`` when the two differ only in their figures (a colleague's own
+    numbers): the equal pieces between digit runs, joined across short differences."""
+    segs: list[Segment] = []
+    a = b = 0
+    for x, y in zip(_DIGITS.split(text), _DIGITS.split(leader), strict=True):
+        if x == y and x:
+            if segs and a - segs[-1][1] <= BRIDGE and b - segs[-1][3] <= BRIDGE:
+                segs[-1] = (segs[-1][0], a + len(x), segs[-1][2], b + len(y))
+            else:
+                segs.append((a, a + len(x), b, b + len(y)))
+        a, b = a + len(x), b + len(y)
+    return [seg for seg in segs if seg[1] - seg[0] >= min_chars]
+
+
+def _compose(x_to_l: list[Segment], l_to_c: list[Segment], min_chars: int) -> list[Segment]:
+    """Segments x ↔ c from segments x ↔ l and l ↔ c (offsets carried over linearly)."""
+    out = []
+    for x0, x1, l0, l1 in x_to_l:
+        for m0, m1, c0, c1 in l_to_c:
+            lo, hi = max(l0, m0), min(l1, m1)
+            if hi - lo >= min_chars:
+                out.append((x0 + lo - l0, min(x1, x0 + hi - l0), c0 + lo - m0, min(c1, c0 + hi - m0)))
+    return sorted(out)
+
+
+def _leaders(variants: list[Variant]) -> list[int]:
+    """For each variant, the first variant before it that differs from it only in figures (or -1)."""
+    first: dict[str, int] = {}
+    return [first.setdefault(_DIGITS.sub("#", v.text), k) if _DIGITS.search(v.text) else k
+            for k, v in enumerate(variants)]
+
+
 def _cluster(variants: list[Variant], docs: Sequence[Document], min_chars: int
              ) -> tuple[list[Variant], dict[int, dict[int, list[Segment]]]]:
     """Give every comparable variant its centre; the links between centres (both ways)."""
     keys = [docs[v.places[0][0]].key.slice(v.places[0][1], v.places[0][1] + len(v.text)) for v in variants]
     keep = [k for k, key in enumerate(keys) if len(clean(key)) >= MIN_INDEXED]
-    variants = [variants[k] for k in keep]
+    variants, keys = [variants[k] for k in keep], [keys[k] for k in keep]
+    leaders = _leaders(variants)
+    signed = [k for k, leader in enumerate(leaders) if leader == k]
     params = SignatureParams()
-    bands = _band_matrix(signatures([keys[k] for k in keep], params), params).tolist()
-    buckets: dict[int, list[int]] = {}
-    texts: dict[int, MatchText] = {}
-    links: dict[int, dict[int, list[Segment]]] = {}
-
-    def match(k: int) -> MatchText:
-        if k not in texts:
-            texts[k] = MatchText(normalize(variants[k].text))
-        return texts[k]
-
+    rows = _band_matrix(signatures([keys[k] for k in signed], params), params).tolist()
+    bands = dict(zip(signed, rows, strict=True))
+    index = _Centres(variants, min_chars)
     for k, variant in enumerate(variants):
-        shared = Counter([c for key in bands[k] for c in buckets.get(key, ())])
-        near = [c for c, _ in shared.most_common(LINKS)]
-        found = _segments(match(near[0]), match(k), min_chars) if near else []
-        length = len(match(k).text)
-        if near and sum(s[1] - s[0] for s in found) >= ATTACH * len(variant.text) and length:
+        leader = variants[leaders[k]]
+        if leaders[k] != k:
+            segs = _compose(_figure_segments(variant.text, leader.text, min_chars), leader.to_centre,
+                            min_chars)
+            if sum(seg[1] - seg[0] for seg in segs) >= ATTACH * len(variant.text):
+                variant.centre, variant.to_centre = leader.centre, segs
+                continue
+        index.place(k, bands.get(k, []))
+    return variants, index.links
+
+
+class _Centres:
+    """The centres found so far, by LSH band; places a variant in a cluster or makes it a centre."""
+
+    def __init__(self, variants: list[Variant], min_chars: int) -> None:
+        self.variants, self.min_chars = variants, min_chars
+        self.buckets: dict[int, list[int]] = {}
+        self.texts: dict[int, MatchText] = {}
+        self.links: dict[int, dict[int, list[Segment]]] = {}
+
+    def match(self, k: int) -> MatchText:
+        if k not in self.texts:
+            self.texts[k] = MatchText(normalize(self.variants[k].text))
+        return self.texts[k]
+
+    def place(self, k: int, bands: list[int]) -> None:
+        variant = self.variants[k]
+        shared = Counter([c for key in bands for c in self.buckets.get(key, ())])
+        ranked = shared.most_common(LINKS)  # the best, and others sharing two bands or more
+        near = [c for i, (c, bands_shared) in enumerate(ranked) if i == 0 or bands_shared >= 2]
+        found = _segments(self.match(near[0]), self.match(k), self.min_chars) if near else []
+        if near and sum(seg[1] - seg[0] for seg in found) >= ATTACH * len(variant.text):
             variant.centre, variant.to_centre = near[0], found
-            continue
+            return
         variant.centre, variant.to_centre = k, [(0, len(variant.text), 0, len(variant.text))]
         for c in near:
-            segs = found if c == near[0] else _segments(match(c), match(k), min_chars)
+            segs = found if c == near[0] else _segments(self.match(c), self.match(k), self.min_chars)
             if segs:
-                links.setdefault(k, {})[c] = segs
-                links.setdefault(c, {})[k] = [(c0, c1, x0, x1) for x0, x1, c0, c1 in segs]
-        for key in set(bands[k]):
-            buckets.setdefault(key, []).append(k)
-    return variants, links
+                self.links.setdefault(k, {})[c] = segs
+                self.links.setdefault(c, {})[k] = [(c0, c1, x0, x1) for x0, x1, c0, c1 in segs]
+        for key in set(bands):
+            self.buckets.setdefault(key, []).append(k)
+
+
+def quotations(doc: Document, formulations: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The recognised quotations of ``doc``, memoised under the key ``checks.helpers`` uses."""
+    memo_key = ("quotations", formulations)
+    if memo_key not in doc.memo:
+        doc.memo[memo_key] = quotation_spans(doc.key, formulations)
+    return doc.memo[memo_key]  # type: ignore[return-value]
 
 
 def _measure(variants: list[Variant], docs: Sequence[Document], ctx: ReviewContext) -> None:
