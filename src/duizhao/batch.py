@@ -24,9 +24,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import numpy as np
+import numpy.typing as npt
 
 from duizhao.document import Document
 from duizhao.similarity import SignatureParams, signatures
@@ -44,7 +46,7 @@ ATTACH = 0.5  # a variant joins a centre's cluster when their shared passages co
 LINKS = 3  # near centres a new centre is aligned with
 _LINE = re.compile(r"[^\n]+")
 _CLOSING = re.compile(r"批评指正|批评帮助|帮助指正|斧正")
-_SPACE = re.compile(r"\s")
+_WHITESPACE = " \t\r\n\u3000\xa0"  # not counted (as in ``Document.chars``)
 _DIGITS = re.compile(r"(\d+)")
 
 Segment = tuple[int, int, int, int]  # this side's start, end; the other side's start, end
@@ -70,6 +72,7 @@ class Variant:
     to_centre: list[Segment] = field(default_factory=list)
     chars: int = 0
     quotes: list[tuple[int, int]] = field(default_factory=list)  # relative to the paragraph
+    docs: tuple[int, ...] = ()  # the batch positions of ``places``
 
 
 @dataclass(frozen=True)
@@ -77,8 +80,25 @@ class Comparison:
     """The shared passages of every material, and the characters each pair shares."""
 
     shared: tuple[tuple[Shared, ...], ...]  # by batch position
-    pair_chars: dict[tuple[int, int], int]  # (a, b) → characters of a shared with b
+    pair_keys: npt.NDArray[np.int64]  # a * len(shared) + b for each pair (a, b) sharing text
+    pair_chars: npt.NDArray[np.int64]  # characters of a shared with b (quotations not counted)
     common: tuple[Common, ...]  # the passages of cluster centres, with every place holding them
+
+    def linked(self, min_chars: int) -> list[tuple[int, int]]:
+        """Pairs (a < b) sharing at least ``min_chars`` characters each way."""
+        size = len(self.shared)
+        strong = set(self.pair_keys[self.pair_chars >= min_chars].tolist())
+        return [(key // size, key % size) for key in sorted(strong)
+                if key // size < key % size and (key % size) * size + key // size in strong]
+
+    def chars_within(self, group_of: Sequence[int]) -> dict[tuple[int, int], int]:
+        """The characters each pair shares, for the pairs inside one group (``group_of``: -1 for none)."""
+        size = len(self.shared)
+        groups = np.asarray(group_of, dtype=np.int64)
+        a, b = self.pair_keys // size, self.pair_keys % size
+        inside = (groups[a] == groups[b]) & (groups[a] >= 0)
+        return {(x, y): c for x, y, c in zip(a[inside].tolist(), b[inside].tolist(),
+                                              self.pair_chars[inside].tolist(), strict=True)}
 
 
 @dataclass(frozen=True)
@@ -242,14 +262,13 @@ def _measure(variants: list[Variant], docs: Sequence[Document], ctx: ReviewConte
         v.quotes = [(max(s, start) - start, min(e, end) - start)
                     for s, e in quotations(docs[d], formulations) if s < end and e > start]
         v.chars = _chars(v, 0, len(v.text))
+        v.docs = tuple(d for d, _ in v.places)
 
 
 def _chars(v: Variant, start: int, end: int) -> int:
     """Characters of ``v.text[start:end]``, whitespace and quotations not counted."""
-    whole = end - start - len(_SPACE.findall(v.text, start, end))
-    if not v.quotes:
-        return whole
-    return sum(len(_SPACE.sub("", v.text[s:e])) for s, e in _outside(v.quotes, start, end))
+    spans = _outside(v.quotes, start, end) if v.quotes else [(start, end)]
+    return sum(e - s - sum(v.text.count(c, s, e) for c in _WHITESPACE) for s, e in spans)
 
 
 def _outside(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
@@ -312,13 +331,23 @@ def _passages(overlaps: list[Overlap]) -> list[Passage]:
     return joined
 
 
-def _places(passage: Passage, variants: list[Variant], k: int) -> list[tuple[int, int, int]]:
-    """Where the passage is found, closest first: the same paragraph elsewhere, then by overlap."""
-    ordered = sorted(passage[2], key=lambda o: (o[2] != k, -o[5], o[2]))
-    out = []
+def _ordered(passage: Passage, k: int) -> list[Overlap]:
+    """The passage's overlaps, closest first: the same paragraph elsewhere, then by length."""
+    return sorted(passage[2], key=lambda o: (o[2] != k, -o[5], o[2]))
+
+
+def _places(ordered: list[Overlap], variants: list[Variant]) -> list[tuple[int, int, int]]:
+    """Every place holding the passage: (batch position, start, end), closest first."""
+    return [(d, start + b0, start + b1) for _, _, y, b0, b1, _ in ordered for d, start in variants[y].places]
+
+
+def _source(ordered: list[Overlap], variants: list[Variant], d: int) -> tuple[int, int, int]:
+    """The closest place outside material ``d``."""
     for _, _, y, b0, b1, _ in ordered:
-        out += [(d, start + b0, start + b1) for d, start in variants[y].places]
-    return out
+        for other, start in variants[y].places:
+            if other != d:
+                return other, start + b0, start + b1
+    raise ValueError("no place outside the material")
 
 
 def compare(docs: Sequence[Document], ctx: ReviewContext) -> Comparison:
@@ -326,7 +355,7 @@ def compare(docs: Sequence[Document], ctx: ReviewContext) -> Comparison:
     memo_key = ("batch-comparison", tuple(map(id, docs)), ctx.settings.thresholds.min_copy_chars,
                 ctx.settings.extra_words("formulations"))
     if not docs:
-        return Comparison((), {}, ())
+        return Comparison((), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), ())
     if memo_key not in docs[0].memo:
         docs[0].memo[memo_key] = _compare(docs, ctx)
     return docs[0].memo[memo_key]  # type: ignore[return-value]
@@ -342,26 +371,22 @@ def _compare(docs: Sequence[Document], ctx: ReviewContext) -> Comparison:
     common: list[Common] = []
     for k, v in enumerate(variants):
         for passage in _passages(_overlaps(k, v, table.get(v.centre, []), variants, min_chars)):
-            places = _places(passage, variants, k)
+            ordered = _ordered(passage, k)
             start, end = passage[0], passage[1]
             chars = _chars(v, start, end)
             quoted = chars < min_chars
+            order = tuple(dict.fromkeys(chain.from_iterable(variants[o[2]].docs for o in ordered)))
             for d, at in v.places:
-                _add(shared[d], d, at, start, end, chars, quoted, places)
+                colleagues = tuple(c for c in order if c != d) if d in order else order
+                if colleagues:
+                    shared[d].append(Shared(at + start, at + end, chars, quoted, colleagues,
+                                            _source(ordered, variants, d)))
             if not quoted:
                 pairs.add(passage, k)
                 if v.centre == k:
                     own = [(d, at + start, at + end) for d, at in v.places]
-                    common.append(Common(v.text[start:end], tuple(own + places)))
-    return Comparison(tuple(tuple(s) for s in shared), pairs.total(), tuple(common))
-
-
-def _add(found: list[Shared], d: int, at: int, start: int, end: int, chars: int, quoted: bool,
-         places: list[tuple[int, int, int]]) -> None:
-    others = [p for p in places if p[0] != d]
-    if others:
-        colleagues = tuple(dict.fromkeys(p[0] for p in others))
-        found.append(Shared(at + start, at + end, chars, quoted, colleagues, others[0]))
+                    common.append(Common(v.text[start:end], tuple(own + _places(ordered, variants))))
+    return Comparison(tuple(tuple(s) for s in shared), *pairs.total(), tuple(common))
 
 
 class _PairChars:
@@ -382,9 +407,10 @@ class _PairChars:
             shared[o[2]] = shared.get(o[2], 0) + o[5]
         self.triples += [(k, y, chars) for y, chars in shared.items()]
 
-    def total(self) -> dict[tuple[int, int], int]:
+    def total(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """Pair keys (a * size + b) and the characters of a shared with b."""
         if not self.triples:
-            return {}
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         x, y, w = (np.array(column, dtype=np.int64) for column in zip(*self.triples, strict=True))
         na, nb = self.counts[x], self.counts[y]
         sizes = na * nb
@@ -394,6 +420,5 @@ class _PairChars:
         db = self.docs[self.starts[y[t]] + within % nb[t]]
         apart = da != db
         keys, inverse = np.unique(da[apart] * self.size + db[apart], return_inverse=True)
-        sums = np.bincount(inverse, weights=w[t][apart])
-        return {(key // self.size, key % self.size): int(total)
-                for key, total in zip(keys.tolist(), sums.tolist(), strict=True)}
+        sums = np.bincount(inverse, weights=w[t][apart]).astype(np.int64)
+        return keys, sums

@@ -93,16 +93,11 @@ class _Union:
         self.parent[self.find(a)] = self.find(b)
 
 
-def _linked(pair_chars: dict[tuple[int, int], int], min_chars: int) -> list[tuple[int, int]]:
-    return [(a, b) for (a, b), chars in pair_chars.items()
-            if a < b and chars >= min_chars and pair_chars.get((b, a), 0) >= min_chars]
-
-
 def build(docs: Sequence[Document], numbers: Sequence[int], comparison: Comparison,
           min_chars: int) -> Batch:
     """Groups of linked materials with their members, common passages and pairs."""
     union = _Union(len(docs))
-    links = _linked(comparison.pair_chars, min_chars)
+    links = comparison.linked(min_chars)
     for a, b in links:
         union.join(a, b)
     sets: dict[int, list[int]] = {union.find(a): [] for a, _ in links}
@@ -110,15 +105,20 @@ def build(docs: Sequence[Document], numbers: Sequence[int], comparison: Comparis
         if union.find(d) in sets:
             sets[union.find(d)].append(d)
     member_lists = list(sets.values())
+    group_of = [-1] * len(docs)
+    for g, members in enumerate(member_lists):
+        for d in members:
+            group_of[d] = g
+    chars = comparison.chars_within(group_of)
     passages = _passages(member_lists, numbers, comparison)
-    groups = [_group(docs, numbers, comparison, members, common)
+    groups = [_group(docs, numbers, comparison, members, common, chars)
               for members, common in zip(member_lists, passages, strict=True)]
     groups.sort(key=lambda g: (-len(g.members), min(m.number for m in g.members)))
     return Batch(min_chars, tuple(numbers), tuple(groups), comparison.shared)
 
 
 def _group(docs: Sequence[Document], numbers: Sequence[int], comparison: Comparison,
-           members: list[int], passages: list[CommonPassage]) -> Group:
+           members: list[int], passages: list[CommonPassage], pairs: dict[tuple[int, int], int]) -> Group:
     inside = set(members)
     shares = []
     for d in members:
@@ -126,12 +126,11 @@ def _group(docs: Sequence[Document], numbers: Sequence[int], comparison: Compari
                     if not s.quoted and not inside.isdisjoint(s.colleagues))
         shares.append(Member(numbers[d], chars, round(chars / max(1, docs[d].chars()), 4)))
     shares.sort(key=lambda m: (-m.share, m.number))
-    return Group(tuple(shares), tuple(passages), _pairs(docs, numbers, comparison, members))
+    return Group(tuple(shares), tuple(passages), _pairs(docs, numbers, pairs, members))
 
 
-def _pairs(docs: Sequence[Document], numbers: Sequence[int], comparison: Comparison,
+def _pairs(docs: Sequence[Document], numbers: Sequence[int], chars: dict[tuple[int, int], int],
            members: list[int]) -> tuple[Pair, ...]:
-    chars = comparison.pair_chars
     out = []
     for i, a in enumerate(members):
         for b in members[i + 1:]:

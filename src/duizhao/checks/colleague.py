@@ -33,21 +33,21 @@ def label(doc: Document) -> str:
     return PurePath(doc.path).name if doc.path else _title(doc)
 
 
-def _message(chars: int, shared: Shared, docs: Sequence[Document], source: Source) -> str:
+def _message(chars: int, shared: Shared, labels: Sequence[str], source: Source) -> str:
     count = len(shared.colleagues)
     if count == 1:
         return f"这段文字（{chars} 字）与{source.name()}相同"
-    names = "、".join(label(docs[c]) for c in shared.colleagues[:NAMED])
+    names = "、".join(labels[c] for c in shared.colleagues[:NAMED])
     more = f"等 {count} 份" if count > NAMED else ""
     return f"这段文字（{chars} 字）与同批 {count} 份材料相同：{names}{more}"
 
 
-def _hit(doc: Document, shared: Shared, docs: Sequence[Document]) -> Hit:
+def _hit(doc: Document, shared: Shared, docs: Sequence[Document], labels: Sequence[str]) -> Hit:
     d, start, end = shared.source
     other = docs[d]
     source = Source("colleague", _title(other), start, end, other.text[start:end],
                     "quotation" if shared.quoted else "copy", path=other.path or None)
-    message = _message(doc.chars(shared.start, shared.end), shared, docs, source)
+    message = _message(doc.chars(shared.start, shared.end), shared, labels, source)
     if shared.quoted:
         return Hit(shared.start, shared.end, message + "，属于引用", QUOTATION_HINT, "info", source)
     return Hit(shared.start, shared.end, message, HINT, source=source)
@@ -57,6 +57,7 @@ def _hit(doc: Document, shared: Shared, docs: Sequence[Document]) -> Hit:
 def similar_to_colleagues(docs: Sequence[Document], ctx: ReviewContext) -> Iterator[tuple[int, Hit]]:
     if len(docs) < 2:
         return
+    labels = [label(doc) for doc in docs]
     for d, found in enumerate(compare(docs, ctx).shared):
         for shared in found:
-            yield d, _hit(docs[d], shared, docs)
+            yield d, _hit(docs[d], shared, docs, labels)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from duizhao.checks.registry import Finding
@@ -110,5 +111,11 @@ def as_dict(review: Review) -> dict[str, Any]:
             "batch": batch_dict(review.batch)}
 
 
+_NUMBERS = re.compile(r"\[\n\s*(\d+(?:,\n\s*\d+)*)\n\s*\]")  # an array of numbers only, one per line
+_BREAK = re.compile(r",\n\s*")
+
+
 def render(review: Review) -> bytes:
-    return json.dumps(as_dict(review), ensure_ascii=False, indent=1).encode("utf-8")
+    """Indented JSON; arrays of numbers only (the colleagues of a finding) kept on one line."""
+    text = json.dumps(as_dict(review), ensure_ascii=False, indent=1)
+    return _NUMBERS.sub(lambda m: "[" + _BREAK.sub(", ", m.group(1)) + "]", text).encode("utf-8")
