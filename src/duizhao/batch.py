@@ -46,7 +46,7 @@ ATTACH = 0.5  # a variant joins a centre's cluster when their shared passages co
 LINKS = 3  # near centres a new centre is aligned with
 _LINE = re.compile(r"[^\n]+")
 _CLOSING = re.compile(r"批评指正|批评帮助|帮助指正|斧正")
-_WHITESPACE = " \t\r\n\u3000\xa0"  # not counted (as in ``Document.chars``)
+_WHITESPACE = re.compile("[ \t\r\n\u3000\xa0]")  # not counted (as in ``Document.chars``)
 _DIGITS = re.compile(r"(\d+)")
 
 Segment = tuple[int, int, int, int]  # this side's start, end; the other side's start, end
@@ -268,7 +268,7 @@ def _measure(variants: list[Variant], docs: Sequence[Document], ctx: ReviewConte
 def _chars(v: Variant, start: int, end: int) -> int:
     """Characters of ``v.text[start:end]``, whitespace and quotations not counted."""
     spans = _outside(v.quotes, start, end) if v.quotes else [(start, end)]
-    return sum(e - s - sum(v.text.count(c, s, e) for c in _WHITESPACE) for s, e in spans)
+    return sum(e - s - len(_WHITESPACE.findall(v.text, s, e)) for s, e in spans)
 
 
 def _outside(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
