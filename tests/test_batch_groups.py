@@ -171,3 +171,20 @@ def test_benchmark_runs_on_a_small_batch(capsys: pytest.CaptureFixture[str]):
     batch_groups.measure(12, seed=1, rounds=1)
     out = capsys.readouterr().out
     assert "份/s" in out and "每组只含同一模板的材料" in out
+
+
+def test_indices_are_those_of_the_review_with_an_unreadable_file(tmp_path: Path):
+    one = members(17, 2)
+    (tmp_path / "b.docx").write_bytes(b"not a docx")
+    texts = {"a.txt": one[0], "c.txt": one[1]}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    review = review_paths([tmp_path / "a.txt", tmp_path / "b.docx", tmp_path / "c.txt"],
+                          ReviewContext(settings=Settings()))
+    assert review.documents[1].error is not None
+    data = json.loads(render(review, "json"))
+    assert data["batch"]["documents"] == [0, 2]
+    [group] = data["batch"]["groups"]
+    assert {m["document"] for m in group["members"]} == {0, 2}
+    shared = [f for f in data["documents"][2]["findings"] if f["check"] == "similar-to-colleague"]
+    assert shared and all(f["colleagues"] == [0] for f in shared)
