@@ -44,6 +44,7 @@ CLOSING_CHARS = 60  # a closing line asking for criticism is no longer (as in ch
 MIN_INDEXED = 20  # characters of content a paragraph needs to be compared (as in the corpus)
 ATTACH = 0.5  # a variant joins a centre's cluster when their shared passages cover this share of it
 LINKS = 3  # near centres a new centre is aligned with
+DENSE = 2000  # up to this many materials, pair characters are summed in an array of size² counters
 _LINE = re.compile(r"[^\n]+")
 _CLOSING = re.compile(r"批评指正|批评帮助|帮助指正|斧正")
 _WHITESPACE = re.compile("[ \t\r\n\u3000\xa0]")  # not counted (as in ``Document.chars``)
@@ -419,6 +420,10 @@ class _PairChars:
         da = self.docs[self.starts[x[t]] + within // nb[t]]
         db = self.docs[self.starts[y[t]] + within % nb[t]]
         apart = da != db
-        keys, inverse = np.unique(da[apart] * self.size + db[apart], return_inverse=True)
-        sums = np.bincount(inverse, weights=w[t][apart]).astype(np.int64)
-        return keys, sums
+        keys, weights = da[apart] * self.size + db[apart], w[t][apart]
+        if self.size <= DENSE:  # a counter per pair: faster than sorting the keys
+            sums = np.bincount(keys, weights=weights, minlength=self.size * self.size).astype(np.int64)
+            found = np.flatnonzero(sums)
+            return found.astype(np.int64), sums[found]
+        unique, inverse = np.unique(keys, return_inverse=True)
+        return unique, np.bincount(inverse, weights=weights).astype(np.int64)
