@@ -188,3 +188,33 @@ def test_indices_are_those_of_the_review_with_an_unreadable_file(tmp_path: Path)
     assert {m["document"] for m in group["members"]} == {0, 2}
     shared = [f for f in data["documents"][2]["findings"] if f["check"] == "similar-to-colleague"]
     assert shared and all(f["colleagues"] == [0] for f in shared)
+
+
+def test_the_threshold_is_a_setting(tmp_path: Path):
+    from dataclasses import replace
+
+    from duizhao.config import Thresholds, settings_from
+
+    assert settings_from({"thresholds": {"min_group_chars": 5000}}).thresholds.min_group_chars == 5000
+    high = replace(Settings(), thresholds=replace(Thresholds(), min_group_chars=100_000))
+    review = review_of(tmp_path, dict(zip(("a.txt", "b.txt"), members(18, 2), strict=True)), high)
+    assert review.batch is not None and review.batch.groups == () and review.batch.min_chars == 100_000
+
+
+def test_materials_with_nothing_to_compare(tmp_path: Path):
+    review = review_of(tmp_path, {"a.txt": "标题\n\n一、存在的问题\n短句。\n", "b.txt": "标题\n\n短句。\n"})
+    assert review.batch is not None and review.batch.groups == ()
+    assert all(f.check != "similar-to-colleague" for d in review.documents for f in d.findings)
+
+
+def test_figures_only_edits_and_hash_signs(tmp_path: Path):
+    line = "我带队检查民生实事项目{}次，发现问题{}个，其中跟踪到底的只有{}个，整改质量不高，#标记{}。"
+    base = "青川县商务局局长2025年度民主生活会个人对照检查材料\n\n"
+    a = base + "\n".join(line.format(n, n + 1, n + 2, n + 3) for n in range(10, 30)) + "\n"
+    b = base + "\n".join(line.format(n, n + 5, 7, "#" + str(n)) for n in range(10, 30)) + "\n"
+    review = review_of(tmp_path, {"a.txt": a, "b.txt": b})
+    assert review.batch is not None and len(review.batch.groups) == 1
+    item = review.documents[0]
+    assert item.document is not None
+    spans = [(f.start, f.end) for f in item.findings if f.check == "similar-to-colleague"]
+    assert len(spans) == 20  # one per line, each bridging the changed figures

@@ -162,7 +162,10 @@ def _figure_segments(text: str, leader: str, min_chars: int) -> list[Segment]:
     numbers): the equal pieces between digit runs, joined across short differences."""
     segs: list[Segment] = []
     a = b = 0
-    for x, y in zip(_DIGITS.split(text), _DIGITS.split(leader), strict=True):
+    pieces, theirs = _DIGITS.split(text), _DIGITS.split(leader)
+    if len(pieces) != len(theirs):
+        return []
+    for x, y in zip(pieces, theirs, strict=True):
         if x == y and x:
             if segs and a - segs[-1][1] <= BRIDGE and b - segs[-1][3] <= BRIDGE:
                 segs[-1] = (segs[-1][0], a + len(x), segs[-1][2], b + len(y))
@@ -186,7 +189,7 @@ def _compose(x_to_l: list[Segment], l_to_c: list[Segment], min_chars: int) -> li
 def _leaders(variants: list[Variant]) -> list[int]:
     """For each variant, the first variant before it that differs from it only in figures (or -1)."""
     first: dict[str, int] = {}
-    return [first.setdefault(_DIGITS.sub("#", v.text), k) if _DIGITS.search(v.text) else k
+    return [first.setdefault(_DIGITS.sub("\x00", v.text), k) if _DIGITS.search(v.text) else k
             for k, v in enumerate(variants)]
 
 

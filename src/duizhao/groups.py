@@ -72,12 +72,6 @@ class Batch:
         return {(n, s.start, s.end): s.colleagues
                 for n, shared in zip(self.numbers, self.shared, strict=True) for s in shared}
 
-    def group_of(self, number: int) -> int | None:
-        for g, group in enumerate(self.groups):
-            if any(m.number == number for m in group.members):
-                return g
-        return None
-
 
 class _Union:
     def __init__(self, size: int) -> None:
