@@ -331,8 +331,8 @@ def batch_groups(review: Review, batch: Batch) -> str:
             "组内成员可能经由他人间接相连。</p>")
     body = "".join(_group(review, g, group) for g, group in enumerate(batch.groups, 1))
     count = f"（{len(batch.groups)} 组）" if batch.groups else ""
-    return (f'<section class="card" id="groups"><h2>同批雷同分组{count}</h2>{rule}'
-            f'{body or "<p class=none>没有雷同的材料。</p>"}</section>')
+    body = body or '<p class="none">没有雷同的材料。</p>'
+    return f'<section class="card" id="groups"><h2>同批雷同分组{count}</h2>{rule}{body}</section>'
 
 
 def summary(review: Review) -> Iterator[str]:
