@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -53,8 +53,7 @@ _DIGITS = re.compile(r"(\d+)")
 Segment = tuple[int, int, int, int]  # this side's start, end; the other side's start, end
 
 
-@dataclass(frozen=True)
-class Shared:
+class Shared(NamedTuple):
     """A passage of one material that other materials of the batch also contain."""
 
     start: int
@@ -193,14 +192,21 @@ def _leaders(variants: list[Variant]) -> list[int]:
             for k, v in enumerate(variants)]
 
 
+def _key(docs: Sequence[Document], v: Variant) -> str:
+    d, start = v.places[0]
+    return docs[d].key.slice(start, start + len(v.text))
+
+
 def _cluster(variants: list[Variant], docs: Sequence[Document], min_chars: int
              ) -> tuple[list[Variant], dict[int, dict[int, list[Segment]]]]:
     """Give every comparable variant its centre; the links between centres (both ways)."""
-    keys = [docs[v.places[0][0]].key.slice(v.places[0][1], v.places[0][1] + len(v.text)) for v in variants]
-    keep = [k for k, key in enumerate(keys) if len(clean(key)) >= MIN_INDEXED]
-    variants, keys = [variants[k] for k in keep], [keys[k] for k in keep]
     leaders = _leaders(variants)
+    keys = {k: _key(docs, variants[k]) for k, leader in enumerate(leaders) if leader == k}
+    keep = [k for k, leader in enumerate(leaders) if len(clean(keys[leader])) >= MIN_INDEXED]
+    variants, renumber = [variants[k] for k in keep], {old: new for new, old in enumerate(keep)}
+    leaders = [renumber[leaders[k]] for k in keep]  # a figures-only variant has its leader's length
     signed = [k for k, leader in enumerate(leaders) if leader == k]
+    keys = {renumber[k]: key for k, key in keys.items() if k in renumber}
     params = SignatureParams()
     rows = _band_matrix(signatures([keys[k] for k in signed], params), params).tolist()
     bands = dict(zip(signed, rows, strict=True))
@@ -365,6 +371,13 @@ def compare(docs: Sequence[Document], ctx: ReviewContext) -> Comparison:
     return docs[0].memo[memo_key]  # type: ignore[return-value]
 
 
+def _without(order: tuple[int, ...], d: int) -> tuple[int, ...]:
+    if d not in order:
+        return order
+    i = order.index(d)
+    return order[:i] + order[i + 1:]
+
+
 def _compare(docs: Sequence[Document], ctx: ReviewContext) -> Comparison:
     min_chars = ctx.settings.thresholds.min_copy_chars
     variants, links = _cluster(_variants(docs), docs, min_chars)
@@ -381,7 +394,7 @@ def _compare(docs: Sequence[Document], ctx: ReviewContext) -> Comparison:
             quoted = chars < min_chars
             order = tuple(dict.fromkeys(chain.from_iterable(variants[o[2]].docs for o in ordered)))
             for d, at in v.places:
-                colleagues = tuple(c for c in order if c != d) if d in order else order
+                colleagues = _without(order, d)
                 if colleagues:
                     shared[d].append(Shared(at + start, at + end, chars, quoted, colleagues,
                                             _source(ordered, variants, d)))
