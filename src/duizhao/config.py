@@ -42,6 +42,7 @@ class Thresholds:
     min_restate_similarity: float = 0.6
     min_measure_overlap: float = 0.025
     min_copy_chars: int = 13
+    min_group_chars: int = 300
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from duizhao.document import Document
 from duizhao.similarity.source import Relation, Source
 from duizhao.text.quotation import Span, merge, subtract
 
-_SPACE = re.compile(r"\s+")
+_WHITESPACE = re.compile("[ \t\r\n\u3000\xa0]")  # not counted (as in ``Document.chars``)
 COPY_CHECKS = ("copied-passage", "similar-to-colleague")  # identical text; a paraphrase is not counted
 
 
@@ -44,7 +44,7 @@ class CopyStats:
 
 
 def _count(text: str, spans: list[Span]) -> int:
-    return sum(len(_SPACE.sub("", text[s:e])) for s, e in merge(spans))
+    return sum(e - s - len(_WHITESPACE.findall(text, s, e)) for s, e in merge(spans))
 
 
 def _spans(findings: Sequence[Finding], left_out: tuple[Relation, ...]) -> list[Span]:

@@ -16,7 +16,8 @@ from importlib import resources
 from duizhao.checks.registry import REGISTRY, Finding
 from duizhao.copying import CopyStats
 from duizhao.document import Document, Node
-from duizhao.reports.text import percent, ratios
+from duizhao.groups import Batch, Group
+from duizhao.reports.text import TOP_PAIRS, TOP_PASSAGES, percent, ratios
 from duizhao.review import GRADES, Review, Reviewed
 from duizhao.similarity.source import Source
 
@@ -282,6 +283,58 @@ def batch_table(review: Review) -> str:
             f"</thead><tbody>{rows}</tbody></table></section>")
 
 
+def _doc_link(review: Review, number: int) -> str:
+    item = review.documents[number]
+    return f'<a href="#doc-{number + 1}">{number + 1}. {esc(item.path)}</a>'
+
+
+def _group_members(review: Review, group: Group) -> str:
+    rows = "".join(f'<tr><td class="file">{_doc_link(review, m.number)}</td><td class="n">{m.chars}</td>'
+                   f'<td class="n">{percent(m.share)}</td></tr>' for m in group.members)
+    return ('<table class="batch"><thead><tr><th>成员</th><th>与组内其他材料相同（字）</th><th>占全文</th>'
+            f"</tr></thead><tbody>{rows}</tbody></table>")
+
+
+def _group_passages(group: Group) -> str:
+    rows = []
+    for p in group.passages[:TOP_PASSAGES]:
+        where = "、".join(f'<a href="#doc-{d + 1}">{d + 1}</a>' for d, _, _ in p.places)
+        rows.append(f'<tr><td class="n">{p.count}</td><td>{esc(short(p.text, 120))}</td>'
+                    f"<td>{where}</td></tr>")
+    left = len(group.passages) - TOP_PASSAGES
+    more = f'<p class="meta">另有 {left} 处共有段落，见 JSON 或 XLSX 报告。</p>' if left > 0 else ""
+    return ('<table class="batch"><thead><tr><th>份数</th><th>共有段落</th><th>所在材料</th></tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>{more}")
+
+
+def _group_pairs(group: Group) -> str:
+    rows = "".join(f'<tr><td class="n">{p.a + 1} ↔ {p.b + 1}</td>'
+                   f'<td class="n">{p.a_chars}（{percent(p.a_share)}）</td>'
+                   f'<td class="n">{p.b_chars}（{percent(p.b_share)}）</td></tr>'
+                   for p in group.pairs[:TOP_PAIRS])
+    more = (f'<p class="meta">共 {len(group.pairs)} 对，此处列出相同字数最多的 {TOP_PAIRS} 对；'
+            "完整列表见 JSON 或 XLSX 报告。</p>" if len(group.pairs) > TOP_PAIRS else "")
+    return ('<table class="batch pairs"><thead><tr><th>两份材料</th><th>前者与后者相同（字，占前者）</th>'
+            f"<th>后者与前者相同（字，占后者）</th></tr></thead><tbody>{rows}</tbody></table>{more}")
+
+
+def _group(review: Review, g: int, group: Group) -> str:
+    return (f'<div class="group"><h3>第 {g} 组（{len(group.members)} 份材料）</h3>'
+            f"{_group_members(review, group)}"
+            f"<h4>共有段落（{len(group.passages)} 处）</h4>{_group_passages(group)}"
+            f"<h4>两两相同字数</h4>{_group_pairs(group)}</div>")
+
+
+def batch_groups(review: Review, batch: Batch) -> str:
+    """The batch section: groups of materials sharing text, their common passages and pairs."""
+    rule = (f'<p class="meta">两份材料互有至少 {batch.min_chars} 字相同（不计空白和引用）即连为一组；'
+            "组内成员可能经由他人间接相连。</p>")
+    body = "".join(_group(review, g, group) for g, group in enumerate(batch.groups, 1))
+    count = f"（{len(batch.groups)} 组）" if batch.groups else ""
+    body = body or '<p class="none">没有雷同的材料。</p>'
+    return f'<section class="card" id="groups"><h2>同批雷同分组{count}</h2>{rule}{body}</section>'
+
+
 def summary(review: Review) -> Iterator[str]:
     grades = [d.grade or UNREADABLE for d in review.documents]
     yield f"共 {len(grades)} 份材料"
@@ -306,9 +359,10 @@ def header(review: Review, generated: datetime | None) -> str:
 def render(review: Review, *, generated: datetime | None = None) -> bytes:
     """The whole report as one HTML page; ``generated`` (if given) is printed as the generation time."""
     docs = "".join(document_section(n, item) for n, item in enumerate(review.documents, 1))
+    groups = batch_groups(review, review.batch) if review.batch is not None else ""
     page = ('<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f'<title>对照检查材料审核报告</title><style>{asset("report.css")}</style></head>'
-            f'<body><div class="page">{header(review, generated)}{batch_table(review)}{docs}</div>'
+            f'<body><div class="page">{header(review, generated)}{batch_table(review)}{groups}{docs}</div>'
             f'<div id="pop" hidden role="dialog"></div><script>{asset("report.js")}</script></body></html>\n')
     return page.encode("utf-8")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from duizhao.checks.registry import Finding
 from duizhao.copying import CopyStats
 from duizhao.document import Document, Node
+from duizhao.groups import Batch, Group
 from duizhao.review import Review, Reviewed
 from duizhao.similarity.source import Source
 
@@ -37,11 +39,13 @@ def source_dict(source: Source) -> dict[str, Any]:
             "text": source.excerpt}
 
 
-def finding_dict(f: Finding) -> dict[str, Any]:
+def finding_dict(f: Finding, colleagues: tuple[int, ...] | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {"check": f.check, "severity": f.severity, "message": f.message,
                            "hint": f.hint, "start": f.start, "end": f.end}
     if f.source is not None:
         out["source"] = source_dict(f.source)
+    if colleagues:
+        out["colleagues"] = list(colleagues)
     return out
 
 
@@ -59,7 +63,16 @@ def copy_dict(copy: CopyStats | None) -> dict[str, Any] | None:
             "compared_with": list(copy.compared_with), "sources": sources}
 
 
-def document_dict(item: Reviewed) -> dict[str, Any]:
+def _findings(item: Reviewed, number: int, batch: Batch | None) -> list[dict[str, Any]]:
+    def colleagues(f: Finding) -> tuple[int, ...] | None:
+        if batch is None or f.check != "similar-to-colleague":
+            return None
+        return batch.colleagues(number, f.start, f.end)
+
+    return [finding_dict(f, colleagues(f)) for f in item.findings]
+
+
+def document_dict(item: Reviewed, number: int = 0, batch: Batch | None = None) -> dict[str, Any]:
     doc = item.document
     if doc is None:
         return {"path": item.path, "title": None, "kind": None, "unit": None, "post": None,
@@ -69,14 +82,40 @@ def document_dict(item: Reviewed) -> dict[str, Any]:
         "path": item.path, "title": doc.title.text, "kind": doc.kind, "unit": doc.title.unit,
         "post": doc.title.post, "grade": item.grade, "text": doc.text,
         "outline": [node_dict(s) for s in doc.sections], "stats": stats(doc),
-        "findings": [finding_dict(f) for f in item.findings],
+        "findings": _findings(item, number, batch),
         "notes": doc.notes, "copy": copy_dict(item.copy), "error": None,
     }
 
 
+def group_dict(group: Group) -> dict[str, Any]:
+    return {
+        "members": [{"document": m.number, "chars": m.chars, "share": m.share} for m in group.members],
+        "passages": [{"text": p.text, "count": p.count,
+                      "places": [{"document": d, "start": s, "end": e} for d, s, e in p.places]}
+                     for p in group.passages],
+        "pairs": [{"a": p.a, "b": p.b, "a_chars": p.a_chars, "b_chars": p.b_chars,
+                   "a_share": p.a_share, "b_share": p.b_share} for p in group.pairs],
+    }
+
+
+def batch_dict(batch: Batch | None) -> dict[str, Any] | None:
+    if batch is None:
+        return None
+    return {"min_group_chars": batch.min_chars, "documents": list(batch.numbers),
+            "groups": [group_dict(g) for g in batch.groups]}
+
+
 def as_dict(review: Review) -> dict[str, Any]:
-    return {"version": VERSION, "documents": [document_dict(d) for d in review.documents]}
+    return {"version": VERSION,
+            "documents": [document_dict(d, n, review.batch) for n, d in enumerate(review.documents)],
+            "batch": batch_dict(review.batch)}
+
+
+_NUMBERS = re.compile(r"\[\n\s*(\d+(?:,\n\s*\d+)*)\n\s*\]")  # an array of numbers only, one per line
+_BREAK = re.compile(r",\n\s*")
 
 
 def render(review: Review) -> bytes:
-    return json.dumps(as_dict(review), ensure_ascii=False, indent=1).encode("utf-8")
+    """Indented JSON; arrays of numbers only (the colleagues of a finding) kept on one line."""
+    text = json.dumps(as_dict(review), ensure_ascii=False, indent=1)
+    return _NUMBERS.sub(lambda m: "[" + _BREAK.sub(", ", m.group(1)) + "]", text).encode("utf-8")

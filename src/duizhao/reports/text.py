@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from duizhao.copying import CopyStats
+from duizhao.groups import Batch, Group
 from duizhao.review import Review, Reviewed
 
 _MARK = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -62,10 +63,49 @@ def _document(item: Reviewed, color: bool) -> list[str]:
     return [*lines, ""]
 
 
+TOP_PAIRS = 10  # pairs printed per group (all of them are in the JSON and XLSX reports)
+TOP_PASSAGES = 5  # common passages printed per group
+
+
+def name_of(review: Review, number: int) -> str:
+    """A material as the batch section names it: its number in the report and its path."""
+    return f"{number + 1}. {review.documents[number].path}"
+
+
+def _group(review: Review, g: int, group: Group) -> list[str]:
+    lines = [f"  第 {g} 组：{len(group.members)} 份材料，共有段落 {len(group.passages)} 处"]
+    lines += [f"    {name_of(review, m.number)}：与组内其他材料相同 {m.chars} 字，占 {percent(m.share)}"
+              for m in group.members]
+    for p in group.passages[:TOP_PASSAGES]:
+        where = "、".join(str(d + 1) for d, _, _ in p.places[:12]) + ("…" if p.count > 12 else "")
+        lines.append(f"    共有（{p.count} 份：{where}）：{excerpt(p.text, 0, len(p.text), 0)}")
+    if len(group.passages) > TOP_PASSAGES:
+        lines.append(f"    ……另有 {len(group.passages) - TOP_PASSAGES} 处共有段落见 JSON 或 XLSX 报告")
+    for pair in group.pairs[:TOP_PAIRS]:
+        lines.append(f"    {pair.a + 1} ↔ {pair.b + 1}：{pair.a_chars} 字（{percent(pair.a_share)}）/ "
+                     f"{pair.b_chars} 字（{percent(pair.b_share)}）")
+    if len(group.pairs) > TOP_PAIRS:
+        lines.append(f"    ……共 {len(group.pairs)} 对，完整列表见 JSON 或 XLSX 报告")
+    return lines
+
+
+def batch_lines(review: Review, batch: Batch) -> list[str]:
+    """The batch section: groups of materials that share text."""
+    head = (f"同批材料分组（两份材料互有至少 {batch.min_chars} 字相同即连为一组，不计引用）：")
+    if not batch.groups:
+        return [head + "没有雷同的材料。", ""]
+    lines = [head + f"{len(batch.groups)} 组"]
+    for g, group in enumerate(batch.groups, 1):
+        lines += _group(review, g, group)
+    return [*lines, ""]
+
+
 def render(review: Review, color: bool = False) -> bytes:
     lines: list[str] = []
     for item in review.documents:
         lines += _document(item, color)
+    if review.batch is not None:
+        lines += batch_lines(review, review.batch)
     grades = [d.grade or "无法读取" for d in review.documents]
     summary = "，".join(f"{g} {grades.count(g)} 份" for g in dict.fromkeys(grades))
     lines.append(f"共审核 {len(review.documents)} 份材料：{summary or '无'}")

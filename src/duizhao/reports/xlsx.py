@@ -17,6 +17,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from duizhao.checks.registry import REGISTRY, Finding
+from duizhao.groups import Batch
 from duizhao.reports.text import excerpt, line_of
 from duizhao.review import Review, Reviewed
 
@@ -38,6 +39,12 @@ SUMMARY = [("序号", 6, False), ("文件", 40, True), ("标题", 40, True), ("�
 FINDINGS = [("序号", 6, False), ("文件", 30, True), ("检查项", 22, False), ("检查项名称", 20, True),
             ("级别", 7, False), ("位置", 9, False), ("原文摘录", 44, True), ("说明", 40, True),
             ("建议", 40, True), ("审核人意见", 30, True), ("是否采纳", 10, False)]
+
+GROUPS = [("组", 6, False), ("序号", 6, False), ("文件", 40, True), ("与组内其他材料相同字数", 14, False),
+          ("占全文", 9, False)]
+PASSAGES = [("组", 6, False), ("份数", 7, False), ("共有段落", 60, True), ("所在材料（序号:起止）", 40, True)]
+PAIRS = [("组", 6, False), ("序号甲", 8, False), ("序号乙", 8, False), ("甲与乙相同字数", 12, False),
+         ("占甲", 9, False), ("乙与甲相同字数", 12, False), ("占乙", 9, False)]
 
 Row = Sequence[str | int | float | None]
 RATIO_COLUMN = [name for name, _, _ in SUMMARY].index("复制比") + 1
@@ -102,6 +109,34 @@ def _adopted(ws: Worksheet, rows: int) -> None:
     ws.add_data_validation(validation)
 
 
+def _percent(ws: Worksheet, *columns: int) -> None:
+    for row in range(2, ws.max_row + 1):
+        for column in columns:
+            ws.cell(row, column).number_format = "0.0%"
+
+
+def batch_sheets(book: Workbook, review: Review, batch: Batch) -> None:
+    """Three sheets: the groups' members, their common passages, and every pair (all of them)."""
+    sheets = [(book.create_sheet(), title, columns) for title, columns in
+              (("同批分组", GROUPS), ("共有段落", PASSAGES), ("两两相同", PAIRS))]
+    for ws, title, columns in sheets:
+        _sheet(ws, title, columns)
+    members, passages, pairs = (ws for ws, _, _ in sheets)
+    for g, group in enumerate(batch.groups, 1):
+        for m in group.members:
+            _append(members, [g, m.number + 1, review.documents[m.number].path, m.chars, m.share], GROUPS)
+        for p in group.passages:
+            where = "；".join(f"{d + 1}:{start}-{end}" for d, start, end in p.places)
+            _append(passages, [g, p.count, p.text, where], PASSAGES)
+        for pair in group.pairs:
+            _append(pairs, [g, pair.a + 1, pair.b + 1, pair.a_chars, pair.a_share, pair.b_chars,
+                            pair.b_share], PAIRS)
+    _percent(members, 5)
+    _percent(pairs, 5, 7)
+    for ws, _, _ in sheets:
+        _finish(ws)
+
+
 def render(review: Review) -> bytes:
     book = Workbook()
     summary = book.active
@@ -120,6 +155,8 @@ def render(review: Review) -> bytes:
         summary.cell(row, RATIO_COLUMN).number_format = "0.0%"
     _finish(summary)
     _finish(findings)
+    if review.batch is not None:
+        batch_sheets(book, review, review.batch)
     out = BytesIO()
     book.save(out)
     return out.getvalue()
