@@ -1,0 +1,204 @@
+"""One pass over the key finds wrong words and near-misses of formulations, by anchors.
+
+An anchor is a pair of adjacent characters. Every wrong word is looked for by its rarest pair
+(rarity counted in the bundled samples); every formulation that may be written with ``k``
+wrong characters by ``k + 1`` of its pairs that do not overlap: a text that differs from it in
+at most ``k`` places keeps at least one of them where it belongs. The anchors are found with
+numpy: each character is looked up in a table of first and of second characters of anchors,
+and the two numbers in a table of the anchor pairs, for the whole text at once; only the
+windows a real anchor points to are compared in Python, and pinyin is looked up only for the
+characters that differ — never for the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from operator import ne
+from typing import TypeVar
+
+import numpy as np
+import numpy.typing as npt
+from pypinyin import Style, pinyin
+
+from duizhao.checks._misspelling_data import Entry, Rule
+
+Span = tuple[int, int]
+_NONE = 0xFFFF  # the last code point of the tables: characters beyond it are never anchors
+T = TypeVar("T")
+_FUZZY = re.compile(r"^([zcs])h")
+
+
+@dataclass(frozen=True)
+class Index:
+    firsts: npt.NDArray[np.int32]  # code point (BMP) → 1 + number of a first character, or 0
+    seconds: npt.NDArray[np.int32]  # code point (BMP) → 1 + number of a second character, or 0
+    width: int  # 1 + the largest number of a second character
+    pairs: npt.NDArray[np.bool_]  # first number × width + second number → an anchor pair?
+    words: dict[str, tuple[tuple[int, Entry], ...]]  # anchor pair → (offset, entry)
+    terms: dict[str, tuple[tuple[int, str, int], ...]]  # pair → (offset, formulation, allowed)
+    rules: dict[str, tuple[Rule, ...]]  # the first two characters of a rule's word → rules
+
+    def find(self, key: str) -> list[int]:
+        """Offsets in ``key`` where an anchor pair starts."""
+        if len(key) < 2:
+            return []
+        points = np.frombuffer(key.encode("utf-32-le"), dtype=np.uint32)
+        codes = self.firsts.take(points[:-1], mode="clip")  # beyond the BMP: U+FFFF, never one
+        codes *= self.width
+        codes += self.seconds.take(points[1:], mode="clip")
+        return np.flatnonzero(self.pairs.take(codes)).tolist()
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    start: int  # in the key
+    term: str
+    differ: tuple[int, ...]  # positions in the term that differ
+
+
+@dataclass
+class Found:
+    words: list[tuple[int, Entry]]  # (key offset, entry)
+    rules: list[tuple[int, Rule, str]]  # (key offset, rule, the context that makes it wrong)
+    near: list[NearMiss]
+    exact: list[Span]  # formulations written correctly (key spans)
+
+
+SHORT = 4  # formulations this short are looked for by their number only
+
+
+def allowed(term: str) -> int:
+    """How many characters of a formulation may be wrong for a text to be its near-miss."""
+    return 1 if len(term) < 8 else 2
+
+
+def _pairs(word: str, count: int, counts: Counter[str]) -> list[int]:
+    """Offsets of ``count`` non-overlapping pairs of ``word``, the rarest that fit."""
+    by_rarity = sorted(range(len(word) - 1), key=lambda i: (counts[word[i:i + 2]], i))
+    chosen: list[int] = []
+    for i in by_rarity:
+        if all(abs(i - j) >= 2 for j in chosen):
+            chosen.append(i)
+        if len(chosen) == count:
+            return sorted(chosen)
+    return list(range(0, 2 * count, 2))  # evenly spaced: always fits, as len(word) >= 2 * count
+
+
+def _term_anchors(term: str, counts: Counter[str]) -> list[int]:
+    """Offsets of the pairs a formulation is looked for by. A short one begins with its number
+    (四个意识, 三会一课): its near-misses keep the number, so that pair alone is the anchor."""
+    return [0] if len(term) <= SHORT else _pairs(term, allowed(term) + 1, counts)
+
+
+def _group(pairs: Iterable[tuple[str, T]]) -> dict[str, tuple[T, ...]]:
+    grouped: dict[str, list[T]] = {}
+    for pair, item in pairs:
+        grouped.setdefault(pair, []).append(item)
+    return {pair: tuple(items) for pair, items in grouped.items()}
+
+
+def build_index(entries: tuple[Entry, ...], rules: tuple[Rule, ...], terms: tuple[str, ...],
+                counts: Counter[str]) -> Index:
+    """``counts``: how often each pair of characters occurs in ordinary text."""
+    word_anchors = [(e.wrong[i:i + 2], (i, e)) for e in entries for i in _pairs(e.wrong, 1, counts)]
+    term_anchors = [(t[i:i + 2], (i, t, allowed(t))) for t in sorted(terms, key=len, reverse=True)
+                    for i in _term_anchors(t, counts)]
+    words, near = _group(word_anchors), _group(term_anchors)
+    by_word = _group((r.wrong[:2], r) for r in rules)
+    anchors = {*words, *near, *by_word}
+    firsts, seconds = _numbering({p[0] for p in anchors}), _numbering({p[1] for p in anchors})
+    width = int(seconds.max()) + 1
+    pairs = np.zeros((int(firsts.max()) + 1) * width, dtype=np.bool_)
+    for pair in anchors:
+        pairs[firsts[ord(pair[0])] * width + seconds[ord(pair[1])]] = True
+    return Index(firsts, seconds, width, pairs, words, near, by_word)
+
+
+def _numbering(chars: set[str]) -> npt.NDArray[np.int32]:
+    table = np.zeros(_NONE + 1, dtype=np.int32)
+    for n, char in enumerate(sorted(c for c in chars if ord(c) < _NONE), 1):
+        table[ord(char)] = n
+    return table
+
+
+@cache
+def sounds(char: str) -> frozenset[str]:
+    """The readings of a Chinese character without tone, zh/ch/sh folded into z/c/s."""
+    if not "\u3400" <= char <= "\u9fff":
+        return frozenset()
+    readings = pinyin(char, style=Style.NORMAL, heteronym=True)[0]
+    return frozenset(_FUZZY.sub(r"\1", r) for r in readings)
+
+
+def homophones(a: str, b: str) -> bool:
+    return bool(sounds(a) & sounds(b))
+
+
+def differences(window: str, term: str, limit: int) -> tuple[int, ...] | None:
+    """Positions where ``window`` differs from ``term``; None when more than ``limit``."""
+    differ: list[int] = []
+    for i, (a, b) in enumerate(zip(window, term, strict=True)):
+        if a != b:
+            differ.append(i)
+            if len(differ) > limit:
+                return None
+    return tuple(differ)
+
+
+def _near(key: str, start: int, term: str, limit: int, found: Found) -> None:
+    window = key[start:start + len(term)]
+    if len(window) != len(term) or sum(map(ne, window, term)) > limit:
+        return
+    differ = differences(window, term, limit)
+    if differ and all(homophones(window[i], term[i]) for i in differ):
+        found.near.append(NearMiss(start, term, differ))
+
+
+def _word(key: str, start: int, entry: Entry) -> bool:
+    if start < 0 or not key.startswith(entry.wrong, start):
+        return False
+    for longer in entry.not_in:
+        at = longer.find(entry.wrong)
+        while at != -1:
+            if start >= at and key.startswith(longer, start - at):
+                return False
+            at = longer.find(entry.wrong, at + 1)
+    return True
+
+
+def _terms(key: str, at: int, terms: tuple[tuple[int, str, int], ...], found: Found) -> int:
+    """Compare the windows the anchor at ``at`` points to (the longest formulation first);
+    the end of the formulation written correctly there, or 0."""
+    for offset, term, limit in terms:
+        start = at - offset
+        if start < 0:
+            continue
+        if key.startswith(term, start):
+            found.exact.append((start, start + len(term)))
+            return start + len(term)
+        _near(key, start, term, limit, found)
+    return 0
+
+
+def scan(key: str, index: Index) -> Found:
+    """Wrong words, near-misses and correct formulations of ``key`` (a near-miss or a
+    formulation reached from two anchors is listed twice)."""
+    found = Found([], [], [], [])
+    words, terms, rules = index.words, index.terms, index.rules
+    covered = 0  # the end of the last formulation written correctly
+    for at in index.find(key):
+        pair = key[at:at + 2]
+        for offset, entry in words.get(pair, ()):
+            if _word(key, at - offset, entry):
+                found.words.append((at - offset, entry))
+        if at >= covered:  # inside a correct formulation, any window would overlap it
+            covered = _terms(key, at, terms.get(pair, ()), found) or covered
+        for rule in rules.get(pair, ()):
+            context = rule.context(key, at) if key.startswith(rule.wrong, at) else None
+            if context is not None:
+                found.rules.append((at, rule, context))
+    return found
