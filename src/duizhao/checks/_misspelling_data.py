@@ -101,17 +101,19 @@ def _segments(text: str) -> list[str]:
 
 
 def _usable(term: str) -> bool:
+    if term.startswith("的"):  # the tail of a sentence (的决定性意义), not a formulation
+        return False
     return len(term) >= MIN_TERM or (len(term) >= 4 and term[0] in _NUMBERS)
 
 
 @cache
 def builtin_terms() -> tuple[str, ...]:
-    """The formulations whose near-misses are reported: the engine's lists, cut at punctuation."""
+    """The formulations whose near-misses are reported: the engine's lists, cut at punctuation
+    (of ``fixed-phrase``'s, the names without the explanation in brackets: 支部委员会 is no
+    formulation)."""
     found = list(_lines("near_miss_terms.txt"))
     found += _lines("formulations.txt")
-    phrases = tomllib.loads(_read("fixed_phrases.toml"))["phrase"]
-    found += [p["canonical"] for p in phrases]
-    found += [part for p in phrases for part in p.get("parts", ())]
+    found += [p["canonical"].split("（")[0] for p in tomllib.loads(_read("fixed_phrases.toml"))["phrase"]]
     return terms_of(tuple(found))
 
 

@@ -32,15 +32,18 @@ T = TypeVar("T")
 _FUZZY = re.compile(r"^([zcs])h")
 
 
+WordAt = tuple[int, Entry]  # (offset of the anchor in the wrong word, the entry)
+TermAt = tuple[int, str, int]  # (offset of the anchor in the formulation, it, wrong characters allowed)
+Anchored = tuple[tuple[WordAt, ...], tuple[TermAt, ...], tuple[Rule, ...]]  # rules: at offset 0
+
+
 @dataclass(frozen=True)
 class Index:
     firsts: npt.NDArray[np.int32]  # code point (BMP) → 1 + number of a first character, or 0
     seconds: npt.NDArray[np.int32]  # code point (BMP) → 1 + number of a second character, or 0
     width: int  # 1 + the largest number of a second character
     pairs: npt.NDArray[np.bool_]  # first number × width + second number → an anchor pair?
-    words: dict[str, tuple[tuple[int, Entry], ...]]  # anchor pair → (offset, entry)
-    terms: dict[str, tuple[tuple[int, str, int], ...]]  # pair → (offset, formulation, allowed)
-    rules: dict[str, tuple[Rule, ...]]  # the first two characters of a rule's word → rules
+    anchors: dict[str, Anchored]  # anchor pair → what is looked for by it
 
     def find(self, key: str) -> list[int]:
         """Offsets in ``key`` where an anchor pair starts."""
@@ -109,13 +112,15 @@ def build_index(entries: tuple[Entry, ...], rules: tuple[Rule, ...], terms: tupl
                     for i in _term_anchors(t, counts)]
     words, near = _group(word_anchors), _group(term_anchors)
     by_word = _group((r.wrong[:2], r) for r in rules)
-    anchors = {*words, *near, *by_word}
+    anchored = {pair: (words.get(pair, ()), near.get(pair, ()), by_word.get(pair, ()))
+                for pair in {*words, *near, *by_word}}
+    anchors = set(anchored)
     firsts, seconds = _numbering({p[0] for p in anchors}), _numbering({p[1] for p in anchors})
     width = int(seconds.max()) + 1
     pairs = np.zeros((int(firsts.max()) + 1) * width, dtype=np.bool_)
     for pair in anchors:
         pairs[firsts[ord(pair[0])] * width + seconds[ord(pair[1])]] = True
-    return Index(firsts, seconds, width, pairs, words, near, by_word)
+    return Index(firsts, seconds, width, pairs, anchored)
 
 
 def _numbering(chars: set[str]) -> npt.NDArray[np.int32]:
@@ -149,10 +154,7 @@ def differences(window: str, term: str, limit: int) -> tuple[int, ...] | None:
     return tuple(differ)
 
 
-def _near(key: str, start: int, term: str, limit: int, found: Found) -> None:
-    window = key[start:start + len(term)]
-    if len(window) != len(term) or sum(map(ne, window, term)) > limit:
-        return
+def _near(window: str, start: int, term: str, limit: int, found: Found) -> None:
     differ = differences(window, term, limit)
     if differ and all(homophones(window[i], term[i]) for i in differ):
         found.near.append(NearMiss(start, term, differ))
@@ -170,17 +172,19 @@ def _word(key: str, start: int, entry: Entry) -> bool:
     return True
 
 
-def _terms(key: str, at: int, terms: tuple[tuple[int, str, int], ...], found: Found) -> int:
-    """Compare the windows the anchor at ``at`` points to (the longest formulation first);
-    the end of the formulation written correctly there, or 0."""
-    for offset, term, limit in terms:
+def _terms(key: str, at: int, terms: tuple[TermAt, ...], found: Found) -> int:
+    """Compare the windows the anchor at ``at`` points to: the end of the (longest) formulation
+    written correctly there, or else 0 after looking for near-misses."""
+    for offset, term, _ in terms:
         start = at - offset
-        if start < 0:
-            continue
-        if key.startswith(term, start):
+        if start >= 0 and key.startswith(term, start):
             found.exact.append((start, start + len(term)))
             return start + len(term)
-        _near(key, start, term, limit, found)
+    for offset, term, limit in terms:
+        start = at - offset
+        window = key[start:start + len(term)] if start >= 0 else ""
+        if len(window) == len(term) and sum(map(ne, window, term)) <= limit:
+            _near(window, start, term, limit, found)
     return 0
 
 
@@ -188,16 +192,16 @@ def scan(key: str, index: Index) -> Found:
     """Wrong words, near-misses and correct formulations of ``key`` (a near-miss or a
     formulation reached from two anchors is listed twice)."""
     found = Found([], [], [], [])
-    words, terms, rules = index.words, index.terms, index.rules
+    anchors = index.anchors
     covered = 0  # the end of the last formulation written correctly
     for at in index.find(key):
-        pair = key[at:at + 2]
-        for offset, entry in words.get(pair, ()):
+        words, terms, rules = anchors[key[at:at + 2]]
+        for offset, entry in words:
             if _word(key, at - offset, entry):
                 found.words.append((at - offset, entry))
-        if at >= covered:  # inside a correct formulation, any window would overlap it
-            covered = _terms(key, at, terms.get(pair, ()), found) or covered
-        for rule in rules.get(pair, ()):
+        if terms and at >= covered:  # inside a correct formulation, any window would overlap it
+            covered = _terms(key, at, terms, found) or covered
+        for rule in rules:
             context = rule.context(key, at) if key.startswith(rule.wrong, at) else None
             if context is not None:
                 found.rules.append((at, rule, context))
