@@ -27,7 +27,7 @@ from pypinyin import Style, pinyin
 from duizhao.checks._misspelling_data import Entry, Rule
 
 Span = tuple[int, int]
-_NONE = 0xFFFF  # the last code point of the tables: characters beyond it are never anchors
+_LOW, _HIGH = 0x3400, 0xA000  # anchors are Chinese characters (CJK and extension A)
 T = TypeVar("T")
 _FUZZY = re.compile(r"^([zcs])h")
 
@@ -39,8 +39,10 @@ Anchored = tuple[tuple[WordAt, ...], tuple[TermAt, ...], tuple[Rule, ...]]  # ru
 
 @dataclass(frozen=True)
 class Index:
-    firsts: npt.NDArray[np.int32]  # code point (BMP) → 1 + number of a first character, or 0
-    seconds: npt.NDArray[np.int32]  # code point (BMP) → 1 + number of a second character, or 0
+    # code point - _LOW → 1 + number of a first (second) character of an anchor, or 0; the last
+    # entry, 0, stands for any other character (small tables: they stay in the CPU's cache)
+    firsts: npt.NDArray[np.uint16]
+    seconds: npt.NDArray[np.uint16]
     width: int  # 1 + the largest number of a second character
     pairs: npt.NDArray[np.bool_]  # first number × width + second number → an anchor pair?
     anchors: dict[str, Anchored]  # anchor pair → what is looked for by it
@@ -49,9 +51,9 @@ class Index:
         """Offsets in ``key`` where an anchor pair starts."""
         if len(key) < 2:
             return []
-        points = np.frombuffer(key.encode("utf-32-le"), dtype=np.uint32)
-        codes = self.firsts.take(points[:-1], mode="clip")  # beyond the BMP: U+FFFF, never one
-        codes *= self.width
+        points = np.frombuffer(key.encode("utf-32-le"), dtype=np.uint32) - np.uint32(_LOW)
+        firsts = self.firsts.take(points[:-1], mode="clip")  # below _LOW wraps round: clipped too
+        codes = np.multiply(firsts, self.width, dtype=np.int32)
         codes += self.seconds.take(points[1:], mode="clip")
         return np.flatnonzero(self.pairs.take(codes)).tolist()
 
@@ -81,20 +83,24 @@ def allowed(term: str) -> int:
 
 def _pairs(word: str, count: int, counts: Counter[str]) -> list[int]:
     """Offsets of ``count`` non-overlapping pairs of ``word``, the rarest that fit."""
-    by_rarity = sorted(range(len(word) - 1), key=lambda i: (counts[word[i:i + 2]], i))
+    usable = [i for i in range(len(word) - 1) if all(_LOW <= ord(c) < _HIGH for c in word[i:i + 2])]
+    by_rarity = sorted(usable, key=lambda i: (counts[word[i:i + 2]], i))
     chosen: list[int] = []
     for i in by_rarity:
         if all(abs(i - j) >= 2 for j in chosen):
             chosen.append(i)
         if len(chosen) == count:
             return sorted(chosen)
-    return list(range(0, 2 * count, 2))  # evenly spaced: always fits, as len(word) >= 2 * count
+    evenly = list(range(0, 2 * count, 2))  # always fits, as len(word) >= 2 * count
+    return evenly if all(i in usable for i in evenly) else []  # [] : not Chinese enough to look for
 
 
 def _term_anchors(term: str, counts: Counter[str]) -> list[int]:
     """Offsets of the pairs a formulation is looked for by. A short one begins with its number
     (四个意识, 三会一课): its near-misses keep the number, so that pair alone is the anchor."""
-    return [0] if len(term) <= SHORT else _pairs(term, allowed(term) + 1, counts)
+    if len(term) <= SHORT:
+        return _pairs(term[:2], 1, counts)
+    return _pairs(term, allowed(term) + 1, counts)
 
 
 def _group(pairs: Iterable[tuple[str, T]]) -> dict[str, tuple[T, ...]]:
@@ -119,14 +125,14 @@ def build_index(entries: tuple[Entry, ...], rules: tuple[Rule, ...], terms: tupl
     width = int(seconds.max()) + 1
     pairs = np.zeros((int(firsts.max()) + 1) * width, dtype=np.bool_)
     for pair in anchors:
-        pairs[firsts[ord(pair[0])] * width + seconds[ord(pair[1])]] = True
+        pairs[int(firsts[ord(pair[0]) - _LOW]) * width + int(seconds[ord(pair[1]) - _LOW])] = True
     return Index(firsts, seconds, width, pairs, anchored)
 
 
-def _numbering(chars: set[str]) -> npt.NDArray[np.int32]:
-    table = np.zeros(_NONE + 1, dtype=np.int32)
-    for n, char in enumerate(sorted(c for c in chars if ord(c) < _NONE), 1):
-        table[ord(char)] = n
+def _numbering(chars: set[str]) -> npt.NDArray[np.uint16]:
+    table = np.zeros(_HIGH - _LOW + 1, dtype=np.uint16)
+    for n, char in enumerate(sorted(chars), 1):
+        table[ord(char) - _LOW] = n
     return table
 
 
