@@ -193,6 +193,11 @@ def test_near_misses_are_silent_on_correct_or_unlike_text(text: str, ctx: Review
     assert spans(text, ctx) == []
 
 
+def test_near_misses_in_traditional_or_spaced_text(ctx: ReviewContext) -> None:
+    assert spans("牢固樹立四個意思。", ctx) == ["四個意思"]
+    assert spans("坚决做到两个唯 护。", ctx) == ["两个唯 护"]
+
+
 def test_a_misquote_fixed_phrase_reports_is_left_to_it(ctx: ReviewContext) -> None:
     text = "学习习近平新时代中国特色社会主意思想。"
     assert spans(text, ctx) == []

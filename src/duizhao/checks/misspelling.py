@@ -12,7 +12,8 @@ Three kinds of finding, all errors, each with the correction:
   segments of ``formulations.txt`` and ``fixed_phrases.toml``, the user's ``[words]
   formulations``) in characters that sound alike (pinyin without tone, zh/ch/sh = z/c/s):
   one character for formulations shorter than eight, two for longer ones; a formulation of
-  four characters is used only when it begins with a number, which must be right (四个意识).
+  four characters is used only when it begins with a number, and its first two characters
+  must be right (四个意识 → 四个意思).
 
 The whole text is read, preamble included, on the normalised key (traditional characters,
 masks and stray spaces do not hide a hit) and reported on the exact characters. A span the
