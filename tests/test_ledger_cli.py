@@ -86,3 +86,13 @@ def test_a_docx_material(tmp_path: Path) -> None:
 def test_help_states_the_method_and_the_exit_codes() -> None:
     result = run("--help")
     assert "对应方法" in result.output and "退出码" in result.output and "一季度" in result.output
+
+
+def test_nothing_drafted_writes_no_ledger(tmp_path: Path) -> None:
+    broken = tmp_path / "坏文件.docx"
+    broken.write_bytes(b"PK\x03\x04 not a package")
+    out = tmp_path / "台账.xlsx"
+    result = run(str(broken), "-o", str(out))
+    assert result.exit_code == 1
+    assert "未能起草" in result.stderr and "未写入台账" in result.stderr
+    assert not out.exists()

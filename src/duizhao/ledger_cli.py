@@ -58,6 +58,9 @@ def draft(materials: tuple[Path, ...], notice: Path | None, aspects: Path | None
     result = draft_paths(files, options)
     for material in result.failed:
         click.echo(f"未能起草 {material.path}：{material.error}", err=True)
+    if not result.rows:
+        click.echo("没有起草出任何一行，未写入台账。", err=True)
+        sys.exit(1)
     data = render(result, fmt)
     if output is None and fmt == "xlsx":
         output = Path("整改台账.xlsx")
