@@ -53,6 +53,16 @@ def test_xlsx_is_a_real_ledger(ledger: Ledger) -> None:
     assert materials.max_row == 4 and materials["F4"].value
 
 
+def test_xlsx_rows_are_as_tall_as_their_wrapped_text(ledger: Ledger) -> None:
+    """Neither Excel nor LibreOffice sizes rows on opening, so the file gives each row a height."""
+    ws = load_workbook(BytesIO(render(ledger, "xlsx")))["整改台账"]
+    first = ws.row_dimensions[3].height
+    problem = str(ws["D3"].value)
+    assert len(problem) > 100 and first is not None
+    assert first >= 15 * (len(problem) * 2 // 48)  # 问题表现 is 48 units wide, a character takes 2
+    assert all((ws.row_dimensions[r].height or 0) >= 15 for r in range(3, ws.max_row + 1))
+
+
 def test_xlsx_never_stores_a_formula() -> None:
     text = (SAMPLES / "01_clean_personal.txt").read_text(encoding="utf-8")
     material, rows = draft_text(text, DraftOptions(today=date(2026, 12, 2), owner="=SUM(A1:A2)"))

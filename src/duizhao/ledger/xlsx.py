@@ -7,6 +7,8 @@ starting with = + - @ is never a formula) and characters XML cannot hold are dro
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from datetime import date
 from io import BytesIO
 
@@ -34,6 +36,8 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEAD_FILL = PatternFill("solid", fgColor="DDE5F0")
 FLAG_FILL = PatternFill("solid", fgColor="FFF0C2")
 FORMULA_START = ("=", "+", "-", "@")
+LINE_HEIGHT = 15  # points per line of 11-point text
+MAX_HEIGHT = 409  # the tallest row Excel allows
 
 
 def _set(cell: Cell, value: str | int | float | date | None) -> None:
@@ -82,6 +86,28 @@ def _rows(ws: Worksheet, rows: list[LedgerRow]) -> None:
                 cell.number_format = "yyyy-mm-dd"
             if name == "basis" and row.basis in (NO_MEASURE, NO_PROBLEM):
                 cell.fill = FLAG_FILL
+        ws.row_dimensions[r].height = _height(row)
+
+
+def _lines(text: str, width: float) -> int:
+    """Lines a wrapped cell needs: a Chinese character takes two units of the column width."""
+    units = 0
+    lines = 1
+    for char in text:
+        if char == "\n":
+            lines, units = lines + 1, 0
+            continue
+        units += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        if units > width - 1:
+            lines, units = lines + 1, 0
+    return lines
+
+
+def _height(row: LedgerRow) -> float:
+    """Rows tall enough for their wrapped text: neither Excel nor LibreOffice sizes them on opening
+    a file that gives no heights, and a printed ledger would show one line of each cell."""
+    lines = max(_lines(str(getattr(row, name)), WIDTHS[name]) for name, _ in COLUMNS)
+    return min(MAX_HEIGHT, math.ceil(lines * LINE_HEIGHT))
 
 
 def _validation(ws: Worksheet, rows: int) -> None:
