@@ -5,8 +5,9 @@
    steps (学习研讨、征求意见、谈心谈话、撰写材料……). The theme sentence (以“……”为主题) is
    dropped from any run.
 2. Among runs under a part about the check itself (对照检查、查摆、重点内容、方面……), or led in
-   by such words, the one with the most aspect-like items (带头……, 在……方面) wins, the
-   earliest on a tie.
+   by such words, the one with the most aspect-like items (带头……, 在……方面, ……方面) wins;
+   on a tie, a run under a sub-heading that names the check (“（二）对照检查内容”), then the
+   earliest.
 3. Failing that, the run with the most aspect-like items, if it has at least two.
 """
 
@@ -27,7 +28,10 @@ _STEP = re.compile(r"学习研讨|集中学习|征求意见|听取意见|意见�
                    r"联系人|联系电话")
 _THEME = re.compile(r"为主题|^(?:会议)?主题")
 _ASPECT = re.compile(r"^带头|^在.{2,40}方面|方面$")
-_NAMES_CHECK = re.compile("对照|查摆")  # “对照检查的重点方面” names the list, it is not in it
+# “对照检查的重点方面” names the list, it is not in it (“对照理想信念方面” is in it).
+_NAMES_CHECK = re.compile("对照检查|查摆|检视剖析")
+# A sub-heading that names the check (“（二）对照检查内容”) over the run beneath it.
+_HEADS_CHECK = re.compile("对照检查|查摆|检视|重点内容|重点方面")
 _MIN_ITEMS = 2
 
 
@@ -37,7 +41,7 @@ def choose(runs: list[Run]) -> tuple[str, ...]:
     pool = about_check or [run for run in usable if _aspect_like(run) >= _MIN_ITEMS]
     if not pool:
         return ()
-    return max(pool, key=lambda run: (_aspect_like(run), -run.start)).items
+    return max(pool, key=lambda run: (_aspect_like(run), _under_check_heading(run), -run.start)).items
 
 
 def _without_theme(run: Run) -> Run:
@@ -70,3 +74,8 @@ def _leads_to_aspects(run: Run) -> bool:
 
 def _aspect_like(run: Run) -> int:
     return sum(bool(_ASPECT.search(item)) and not _NAMES_CHECK.search(item) for item in run.items)
+
+
+def _under_check_heading(run: Run) -> bool:
+    """The run sits under a sub-heading of its own that names the check, not only under the part."""
+    return run.heading != run.part and bool(_HEADS_CHECK.search(run.heading))
