@@ -4,6 +4,7 @@ import json
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -97,11 +98,25 @@ def test_bad_config_is_a_usage_error(folder: Path, tmp_path: Path):
     assert result.exit_code == 2 and "min_chars" in result.stderr
 
 
-@pytest.mark.parametrize("command", [[], ["review"], ["demo"], ["checks"], ["corpus"], ["corpus", "add"],
-                                     ["corpus", "list"], ["corpus", "remove"], ["corpus", "stats"]])
+def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[list[str]]:
+    """Every command and group under ``group``, found from the group itself, so none is missed."""
+    found = [list(prefix)]
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            found += _commands(command, (*prefix, name))
+        else:
+            found.append([*prefix, name])
+    return found
+
+
+@pytest.mark.parametrize("command", _commands(main), ids=" ".join)
 def test_every_command_has_help(command: list[str]):
     result = run(*command, "--help")
     assert result.exit_code == 0 and "Usage" in result.stdout
+
+
+def test_the_help_walk_finds_the_new_commands():
+    assert {"aspects", "ledger draft", "corpus add"} <= {" ".join(c) for c in _commands(main)}
 
 
 def test_review_help_documents_exit_codes():
