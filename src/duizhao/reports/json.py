@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from duizhao.checks.registry import Finding
@@ -111,11 +110,33 @@ def as_dict(review: Review) -> dict[str, Any]:
             "batch": batch_dict(review.batch)}
 
 
-_NUMBERS = re.compile(r"\[\n\s*(\d+(?:,\n\s*\d+)*)\n\s*\]")  # an array of numbers only, one per line
-_BREAK = re.compile(r",\n\s*")
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+RECORD_DEPTH = 4  # objects this deep (a finding, a member, a pair, an outline part) take one line
+
+
+def _lines(value: Any, depth: int, out: list[str]) -> None:
+    """Indented JSON: objects and lists of objects opened one per line down to ``RECORD_DEPTH``;
+    deeper objects, and lists of plain values (the colleagues of a finding), on one line each.
+    Only the layout is written here, by the C encoder's rules for every value."""
+    pad = "\n" + " " * (depth + 1)
+    if isinstance(value, dict) and value and depth < RECORD_DEPTH:
+        out.append("{")
+        for i, (key, item) in enumerate(value.items()):
+            out.append(("," if i else "") + pad + _COMPACT.encode(key) + ": ")
+            _lines(item, depth + 1, out)
+        out.append("\n" + " " * depth + "}")
+    elif isinstance(value, list) and value and any(isinstance(v, dict) for v in value):
+        out.append("[")
+        for i, item in enumerate(value):
+            out.append(("," if i else "") + pad)
+            _lines(item, depth + 1, out)
+        out.append("\n" + " " * depth + "]")
+    else:
+        out.append(_COMPACT.encode(value))
 
 
 def render(review: Review) -> bytes:
-    """Indented JSON; arrays of numbers only (the colleagues of a finding) kept on one line."""
-    text = json.dumps(as_dict(review), ensure_ascii=False, indent=1)
-    return _NUMBERS.sub(lambda m: "[" + _BREAK.sub(", ", m.group(1)) + "]", text).encode("utf-8")
+    """Indented JSON with one line per finding, group member, pair or common passage."""
+    out: list[str] = []
+    _lines(as_dict(review), 0, out)
+    return "".join(out).encode("utf-8")
