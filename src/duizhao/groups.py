@@ -64,8 +64,11 @@ class Batch:
 
     def colleagues(self, number: int, start: int, end: int) -> tuple[int, ...]:
         """The review indices of the materials sharing a passage of one material (for a finding)."""
-        found = self._colleagues.get((number, start, end), ())
-        return tuple(self.numbers[c] for c in found)
+        return tuple(map(self.numbers.__getitem__, self.positions(number, start, end)))
+
+    def positions(self, number: int, start: int, end: int) -> tuple[int, ...]:
+        """The same as batch positions (index ``numbers`` for the review indices)."""
+        return self._colleagues.get((number, start, end), ())
 
     @cached_property
     def _colleagues(self) -> dict[tuple[int, int, int], tuple[int, ...]]:

@@ -9,7 +9,7 @@ from duizhao.checks.registry import Finding
 from duizhao.copying import CopyStats
 from duizhao.document import Document, Node
 from duizhao.groups import Batch, Group
-from duizhao.review import Review, Reviewed
+from duizhao.review import Review, Reviewed, paused_gc
 from duizhao.similarity.source import Source
 
 VERSION = 1
@@ -62,7 +62,65 @@ def copy_dict(copy: CopyStats | None) -> dict[str, Any] | None:
             "compared_with": list(copy.compared_with), "sources": sources}
 
 
-def _findings(item: Reviewed, number: int, batch: Batch | None) -> list[dict[str, Any]]:
+class Encoded(str):
+    """A value already written as JSON (a finding's line), put in the report as it is."""
+
+
+class _Writer:
+    """Findings written straight to JSON, each string and source encoded once: the places of one
+    shared paragraph have the same source and message, and every finding of a check its hint. The
+    line is exactly what the encoder makes of :func:`finding_dict` (a test holds them equal)."""
+
+    def __init__(self, batch: Batch | None) -> None:
+        self.batch = batch
+        self.numbers = [str(n) for n in batch.numbers] if batch else []  # batch position → index
+        self.strings: dict[str, str] = {}
+        self.sources: dict[int, tuple[Source, str]] = {}  # by id; the source is kept alive with it
+
+    def string(self, text: str | None) -> str:
+        if text is None:
+            return "null"
+        found = self.strings.get(text)
+        if found is None:
+            found = self.strings[text] = _COMPACT.encode(text)
+        return found
+
+    def source(self, source: Source) -> str:
+        found = self.sources.get(id(source))
+        if found is None:
+            s, number = self.string, _number
+            line = "".join([
+                '{"kind": ', s(source.kind), ', "relation": ', s(source.relation), ', "title": ',
+                s(source.title), ', "document_id": ', number(source.document_id), ', "path": ',
+                s(source.path), ', "label": ', s(source.label), ', "year": ', number(source.year),
+                ', "author": ', s(source.author), f', "start": {source.start}, "end": {source.end}',
+                ', "text": ', _COMPACT.encode(source.excerpt), "}"])
+            found = self.sources[id(source)] = (source, line)
+        return found[1]
+
+    def finding(self, f: Finding, number: int) -> Encoded:
+        parts = ['{"check": ', self.string(f.check), ', "severity": ', self.string(f.severity),
+                 ', "message": ', self.string(f.message), ', "hint": ', self.string(f.hint),
+                 f', "start": {f.start}, "end": {f.end}']
+        if f.source is not None:
+            parts += [', "source": ', self.source(f.source)]
+        if self.batch is not None and f.check == "similar-to-colleague":
+            found = self.batch.positions(number, f.start, f.end)
+            if found:
+                parts += [', "colleagues": [', ", ".join(map(self.numbers.__getitem__, found)), "]"]
+        parts.append("}")
+        return Encoded("".join(parts))
+
+
+def _number(value: int | None) -> str:
+    return "null" if value is None else str(value)
+
+
+def _findings(item: Reviewed, number: int, batch: Batch | None,
+              writer: _Writer | None = None) -> list[Any]:
+    if writer is not None:
+        return [writer.finding(f, number) for f in item.findings]
+
     def colleagues(f: Finding) -> tuple[int, ...] | None:
         if batch is None or f.check != "similar-to-colleague":
             return None
@@ -71,7 +129,8 @@ def _findings(item: Reviewed, number: int, batch: Batch | None) -> list[dict[str
     return [finding_dict(f, colleagues(f)) for f in item.findings]
 
 
-def document_dict(item: Reviewed, number: int = 0, batch: Batch | None = None) -> dict[str, Any]:
+def document_dict(item: Reviewed, number: int = 0, batch: Batch | None = None,
+                  writer: _Writer | None = None) -> dict[str, Any]:
     doc = item.document
     if doc is None:
         return {"path": item.path, "title": None, "kind": None, "unit": None, "post": None,
@@ -81,7 +140,7 @@ def document_dict(item: Reviewed, number: int = 0, batch: Batch | None = None) -
         "path": item.path, "title": doc.title.text, "kind": doc.kind, "unit": doc.title.unit,
         "post": doc.title.post, "grade": item.grade, "text": doc.text,
         "outline": [node_dict(s) for s in doc.sections], "stats": stats(doc),
-        "findings": _findings(item, number, batch),
+        "findings": _findings(item, number, batch, writer),
         "notes": doc.notes, "copy": copy_dict(item.copy), "error": None,
     }
 
@@ -104,9 +163,11 @@ def batch_dict(batch: Batch | None) -> dict[str, Any] | None:
             "groups": [group_dict(g) for g in batch.groups]}
 
 
-def as_dict(review: Review) -> dict[str, Any]:
+def as_dict(review: Review, writer: _Writer | None = None) -> dict[str, Any]:
+    """The report as plain values (with a writer: the findings already encoded)."""
     return {"version": VERSION,
-            "documents": [document_dict(d, n, review.batch) for n, d in enumerate(review.documents)],
+            "documents": [document_dict(d, n, review.batch, writer)
+                          for n, d in enumerate(review.documents)],
             "batch": batch_dict(review.batch)}
 
 
@@ -119,13 +180,15 @@ def _lines(value: Any, depth: int, out: list[str]) -> None:
     deeper objects, and lists of plain values (the colleagues of a finding), on one line each.
     Only the layout is written here, by the C encoder's rules for every value."""
     pad = "\n" + " " * (depth + 1)
-    if isinstance(value, dict) and value and depth < RECORD_DEPTH:
+    if isinstance(value, Encoded):
+        out.append(value)
+    elif isinstance(value, dict) and value and depth < RECORD_DEPTH:
         out.append("{")
         for i, (key, item) in enumerate(value.items()):
             out.append(("," if i else "") + pad + _COMPACT.encode(key) + ": ")
             _lines(item, depth + 1, out)
         out.append("\n" + " " * depth + "}")
-    elif isinstance(value, list) and value and any(isinstance(v, dict) for v in value):
+    elif isinstance(value, list) and value and isinstance(value[0], (dict, Encoded)):
         out.append("[")
         for i, item in enumerate(value):
             out.append(("," if i else "") + pad)
@@ -138,5 +201,6 @@ def _lines(value: Any, depth: int, out: list[str]) -> None:
 def render(review: Review) -> bytes:
     """Indented JSON with one line per finding, group member, pair or common passage."""
     out: list[str] = []
-    _lines(as_dict(review), 0, out)
+    with paused_gc():  # a tree of new dicts and strings, no cycles: nothing for the collector
+        _lines(as_dict(review, _Writer(review.batch)), 0, out)
     return "".join(out).encode("utf-8")
