@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import accumulate, chain
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -41,7 +41,7 @@ CLOSING_CHARS = 60  # a closing line asking for criticism is no longer (as in ch
 DENSE = 2000  # up to this many materials, pair characters are summed in an array of size² counters
 _LINE = re.compile(r"[^\n]+")
 _CLOSING = re.compile(r"批评指正|批评帮助|帮助指正|斧正")
-_WHITESPACE = re.compile("[ \t\r\n\u3000\xa0]")  # not counted (as in ``Document.chars``)
+WHITESPACE = " \t\r\n\u3000\xa0"  # not counted (as in ``Document.chars``)
 
 
 
@@ -54,6 +54,7 @@ class Shared(NamedTuple):
     quoted: bool  # made of quotations: shared legitimately
     colleagues: tuple[int, ...]  # the other materials (batch positions), closest first
     source: tuple[int, int, int]  # the closest one: (position, start, end of the same text there)
+    length: int = 0  # characters, whitespace not counted (``Document.chars`` of the span)
 
 
 @dataclass(frozen=True)
@@ -133,25 +134,28 @@ def _measure(variants: list[Variant], docs: Sequence[Document], ctx: ReviewConte
         end = start + len(v.text)
         v.quotes = [(max(s, start) - start, min(e, end) - start)
                     for s, e in quotations(docs[d], formulations) if s < end and e > start]
+        if v.quotes or any(map(v.text.__contains__, WHITESPACE)):
+            v.counted = _counted(v.text, v.quotes)
         v.chars = _chars(v, 0, len(v.text))
         v.docs = tuple(d for d, _ in v.places)
 
 
+def _counted(text: str, quotes: list[tuple[int, int]]) -> list[int]:
+    """How many characters of ``text[:i]`` count, for every i: whitespace and quotations do not."""
+    flags = [c not in WHITESPACE for c in text]
+    for s, e in quotes:
+        flags[s:e] = [False] * (e - s)
+    return [0, *accumulate(flags)]
+
+
 def _chars(v: Variant, start: int, end: int) -> int:
     """Characters of ``v.text[start:end]``, whitespace and quotations not counted."""
-    spans = _outside(v.quotes, start, end) if v.quotes else [(start, end)]
-    return sum(e - s - len(_WHITESPACE.findall(v.text, s, e)) for s, e in spans)
+    return v.counted[end] - v.counted[start] if v.counted else end - start
 
 
-def _outside(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
-    out, at = [], start
-    for s, e in sorted(spans):
-        if s > at:
-            out.append((at, min(s, end)))
-        at = max(at, e)
-    if at < end:
-        out.append((at, end))
-    return [(s, e) for s, e in out if e > s]
+def _length(text: str) -> int:
+    """Characters of ``text``, whitespace not counted (as ``Document.chars``)."""
+    return len(text) - sum(map(text.count, WHITESPACE))
 
 
 Entry = tuple[int, int, int, int, int]  # centre start, end; variant; its start, end
@@ -255,11 +259,12 @@ def _compare(docs: Sequence[Document], ctx: ReviewContext) -> Comparison:
             chars = _chars(v, start, end)
             quoted = chars < min_chars
             order = tuple(dict.fromkeys(chain.from_iterable(variants[o[2]].docs for o in ordered)))
+            length = _length(v.text[start:end])
             for d, at in v.places:
                 colleagues = _without(order, d)
                 if colleagues:
                     shared[d].append(Shared(at + start, at + end, chars, quoted, colleagues,
-                                            _source(ordered, variants, d)))
+                                            _source(ordered, variants, d), length))
             if not quoted:
                 pairs.add(passage, k)
                 if v.centre == k:

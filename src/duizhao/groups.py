@@ -118,9 +118,9 @@ def _group(docs: Sequence[Document], numbers: Sequence[int], comparison: Compari
            members: list[int], passages: list[CommonPassage], pairs: dict[tuple[int, int], int]) -> Group:
     inside = set(members)
     shares = []
-    for d in members:
-        chars = sum(s.chars for s in comparison.shared[d]
-                    if not s.quoted and not inside.isdisjoint(s.colleagues))
+    for d in members:  # the closest colleague is nearly always in the group: tested first
+        chars = sum(s.chars for s in comparison.shared[d] if not s.quoted and (
+            s.colleagues[0] in inside or not inside.isdisjoint(s.colleagues)))
         shares.append(Member(numbers[d], chars, round(chars / max(1, docs[d].chars()), 4)))
     shares.sort(key=lambda m: (-m.share, m.number))
     return Group(tuple(shares), tuple(passages), _pairs(docs, numbers, pairs, members))

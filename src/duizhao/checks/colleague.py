@@ -63,9 +63,9 @@ class _Hits:
                 "quotation" if shared.quoted else "copy", path=other.path or None)
         return found
 
-    def hit(self, doc: Document, shared: Shared) -> Hit:
+    def hit(self, shared: Shared) -> Hit:
         source = self.source(shared)
-        chars = doc.chars(shared.start, shared.end)
+        chars = shared.length
         key = (chars, len(shared.colleagues), shared.colleagues[:NAMED], source)
         message = self.messages.get(key)
         if message is None:
@@ -82,4 +82,4 @@ def similar_to_colleagues(docs: Sequence[Document], ctx: ReviewContext) -> Itera
     hits = _Hits(docs)
     for d, found in enumerate(compare(docs, ctx).shared):
         for shared in found:
-            yield d, hits.hit(docs[d], shared)
+            yield d, hits.hit(shared)

@@ -36,6 +36,7 @@ class Variant:
     centre: int = -1
     to_centre: list[Segment] = field(default_factory=list)
     chars: int = 0
+    counted: list[int] = field(default_factory=list)  # counted in text[:i]; [] when all count (see batch)
     quotes: list[tuple[int, int]] = field(default_factory=list)  # relative to the paragraph
     docs: tuple[int, ...] = ()  # the batch positions of ``places``
 
