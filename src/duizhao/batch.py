@@ -21,7 +21,7 @@ the review's batch section use one comparison.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain
 from typing import TYPE_CHECKING, NamedTuple
@@ -212,18 +212,20 @@ def _ordered(passage: Passage, k: int) -> list[Overlap]:
     return sorted(passage[2], key=lambda o: (o[2] != k, -o[5], o[2]))
 
 
-def _places(ordered: list[Overlap], variants: list[Variant]) -> list[tuple[int, int, int]]:
+Place = tuple[int, int, int]  # batch position, start, end
+
+
+def _each_place(ordered: list[Overlap], variants: list[Variant]) -> Iterator[Place]:
     """Every place holding the passage: (batch position, start, end), closest first."""
-    return [(d, start + b0, start + b1) for _, _, y, b0, b1, _ in ordered for d, start in variants[y].places]
+    return ((d, start + b0, start + b1) for _, _, y, b0, b1, _ in ordered for d, start in variants[y].places)
 
 
-def _source(ordered: list[Overlap], variants: list[Variant], d: int) -> tuple[int, int, int]:
-    """The closest place outside material ``d``."""
-    for _, _, y, b0, b1, _ in ordered:
-        for other, start in variants[y].places:
-            if other != d:
-                return other, start + b0, start + b1
-    raise ValueError("no place outside the material")
+def _sources(ordered: list[Overlap], variants: list[Variant]) -> tuple[Place, Place | None]:
+    """The closest place holding the passage, and the closest in another material: a material's
+    source is the first unless the first is in that material."""
+    places = _each_place(ordered, variants)
+    first = next(places)
+    return first, next((p for p in places if p[0] != first[0]), None)
 
 
 def compare(docs: Sequence[Document], ctx: ReviewContext) -> Comparison:
@@ -237,11 +239,9 @@ def compare(docs: Sequence[Document], ctx: ReviewContext) -> Comparison:
     return docs[0].memo[memo_key]  # type: ignore[return-value]
 
 
-def _without(order: tuple[int, ...], d: int) -> tuple[int, ...]:
-    if d not in order:
-        return order
-    i = order.index(d)
-    return order[:i] + order[i + 1:]
+def _without(order: tuple[int, ...], position: dict[int, int], d: int) -> tuple[int, ...]:
+    i = position.get(d)
+    return order if i is None else order[:i] + order[i + 1:]
 
 
 def _compare(docs: Sequence[Document], ctx: ReviewContext) -> Comparison:
@@ -260,16 +260,19 @@ def _compare(docs: Sequence[Document], ctx: ReviewContext) -> Comparison:
             quoted = chars < min_chars
             order = tuple(dict.fromkeys(chain.from_iterable(variants[o[2]].docs for o in ordered)))
             length = _length(v.text[start:end])
+            position = {d: i for i, d in enumerate(order)}
+            first, second = _sources(ordered, variants)
             for d, at in v.places:
-                colleagues = _without(order, d)
+                colleagues = _without(order, position, d)
                 if colleagues:
-                    shared[d].append(Shared(at + start, at + end, chars, quoted, colleagues,
-                                            _source(ordered, variants, d), length))
+                    source = first if first[0] != d else second
+                    assert source is not None  # a colleague holds the passage
+                    shared[d].append(Shared(at + start, at + end, chars, quoted, colleagues, source, length))
             if not quoted:
                 pairs.add(passage, k)
                 if v.centre == k:
                     own = [(d, at + start, at + end) for d, at in v.places]
-                    common.append(Common(v.text[start:end], tuple(own + _places(ordered, variants))))
+                    common.append(Common(v.text[start:end], (*own, *_each_place(ordered, variants))))
     return Comparison(tuple(tuple(s) for s in shared), *pairs.total(), tuple(common))
 
 
