@@ -62,8 +62,8 @@ def copy_dict(copy: CopyStats | None) -> dict[str, Any] | None:
             "compared_with": list(copy.compared_with), "sources": sources}
 
 
-class Encoded(str):
-    """A value already written as JSON (a finding's line), put in the report as it is."""
+class Encoded(list[str]):
+    """Values already written as JSON (the lines of a material's findings), put in as they are."""
 
 
 class _Writer:
@@ -98,18 +98,17 @@ class _Writer:
             found = self.sources[id(source)] = (source, line)
         return found[1]
 
-    def finding(self, f: Finding, number: int) -> Encoded:
-        parts = ['{"check": ', self.string(f.check), ', "severity": ', self.string(f.severity),
-                 ', "message": ', self.string(f.message), ', "hint": ', self.string(f.hint),
-                 f', "start": {f.start}, "end": {f.end}']
+    def finding(self, f: Finding, number: int) -> str:
+        s = self.string
+        line = (f'{{"check": {s(f.check)}, "severity": {s(f.severity)}, "message": {s(f.message)}, '
+                f'"hint": {s(f.hint)}, "start": {f.start}, "end": {f.end}')
         if f.source is not None:
-            parts += [', "source": ', self.source(f.source)]
+            line += ', "source": ' + self.source(f.source)
         if self.batch is not None and f.check == "similar-to-colleague":
             found = self.batch.positions(number, f.start, f.end)
             if found:
-                parts += [', "colleagues": [', ", ".join(map(self.numbers.__getitem__, found)), "]"]
-        parts.append("}")
-        return Encoded("".join(parts))
+                line += ', "colleagues": [' + ", ".join(map(self.numbers.__getitem__, found)) + "]"
+        return line + "}"
 
 
 def _number(value: int | None) -> str:
@@ -119,7 +118,7 @@ def _number(value: int | None) -> str:
 def _findings(item: Reviewed, number: int, batch: Batch | None,
               writer: _Writer | None = None) -> list[Any]:
     if writer is not None:
-        return [writer.finding(f, number) for f in item.findings]
+        return Encoded([writer.finding(f, number) for f in item.findings])
 
     def colleagues(f: Finding) -> tuple[int, ...] | None:
         if batch is None or f.check != "similar-to-colleague":
@@ -181,14 +180,14 @@ def _lines(value: Any, depth: int, out: list[str]) -> None:
     Only the layout is written here, by the C encoder's rules for every value."""
     pad = "\n" + " " * (depth + 1)
     if isinstance(value, Encoded):
-        out.append(value)
+        out.append("[" + pad + ("," + pad).join(value) + "\n" + " " * depth + "]" if value else "[]")
     elif isinstance(value, dict) and value and depth < RECORD_DEPTH:
         out.append("{")
         for i, (key, item) in enumerate(value.items()):
             out.append(("," if i else "") + pad + _COMPACT.encode(key) + ": ")
             _lines(item, depth + 1, out)
         out.append("\n" + " " * depth + "}")
-    elif isinstance(value, list) and value and isinstance(value[0], (dict, Encoded)):
+    elif isinstance(value, list) and value and isinstance(value[0], dict):
         out.append("[")
         for i, item in enumerate(value):
             out.append(("," if i else "") + pad)
