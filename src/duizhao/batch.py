@@ -176,18 +176,21 @@ def _entries(variants: list[Variant], links: dict[int, dict[int, list[Segment]]]
 Overlap = tuple[int, int, int, int, int, int]  # variant start, end; other variant; its start, end; chars
 
 
-def _overlaps(k: int, v: Variant, entries: list[Entry], variants: list[Variant],
-              min_chars: int) -> list[Overlap]:
+def _overlaps(k: int, v: Variant, entries: list[Entry], min_chars: int) -> list[Overlap]:
+    """Where the other variants (and v's own other places) cover v through the centre."""
     found = []
+    itself = k if len(v.places) == 1 else -1  # a paragraph held once shares nothing with itself
+    counted = v.counted
     for x0, x1, c0, c1 in v.to_centre:
         for e0, e1, y, y0, y1 in entries:
-            lo, hi = max(c0, e0), min(c1, e1)
-            if hi - lo < min_chars or (y == k and not len(v.places) > 1):
+            lo = c0 if c0 > e0 else e0
+            hi = c1 if c1 < e1 else e1
+            if hi - lo < min_chars or y == itself:
                 continue
-            a0, a1 = x0 + lo - c0, min(x1, x0 + hi - c0)
-            b0, b1 = y0 + lo - e0, min(y1, y0 + hi - e0)
+            a0, a1, b0, b1 = x0 + lo - c0, x0 + hi - c0, y0 + lo - e0, y0 + hi - e0
+            a1, b1 = a1 if a1 < x1 else x1, b1 if b1 < y1 else y1
             if a1 - a0 >= min_chars and b1 > b0:
-                found.append((a0, a1, y, b0, b1, _chars(v, a0, a1)))
+                found.append((a0, a1, y, b0, b1, counted[a1] - counted[a0] if counted else a1 - a0))
     return found
 
 
@@ -253,7 +256,7 @@ def _compare(docs: Sequence[Document], ctx: ReviewContext) -> Comparison:
     pairs = _PairChars(variants, len(docs))
     common: list[Common] = []
     for k, v in enumerate(variants):
-        for passage in _passages(_overlaps(k, v, table.get(v.centre, []), variants, min_chars)):
+        for passage in _passages(_overlaps(k, v, table.get(v.centre, []), min_chars)):
             ordered = _ordered(passage, k)
             start, end = passage[0], passage[1]
             chars = _chars(v, start, end)

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -143,7 +144,7 @@ class _Centres:
 
     def place(self, k: int, bands: list[int]) -> None:
         variant = self.variants[k]
-        shared = Counter([c for key in bands for c in self.buckets.get(key, ())])
+        shared = Counter(chain.from_iterable(map(self.buckets.get, bands, repeat((), len(bands)))))
         ranked = shared.most_common(LINKS)  # the best, and others sharing two bands or more
         near = [c for i, (c, bands_shared) in enumerate(ranked) if i == 0 or bands_shared >= 2]
         found = _segments(self.match(near[0]), self.match(k), self.min_chars) if near else []
