@@ -242,9 +242,16 @@ def compare(docs: Sequence[Document], ctx: ReviewContext) -> Comparison:
     return docs[0].memo[memo_key]  # type: ignore[return-value]
 
 
-def _without(order: tuple[int, ...], position: dict[int, int], d: int) -> tuple[int, ...]:
-    i = position.get(d)
-    return order if i is None else order[:i] + order[i + 1:]
+def _without(order: tuple[int, ...], position: dict[int, int] | None, d: int) -> tuple[int, ...]:
+    """The colleagues of material ``d`` (``position``: where each is in ``order``, for a paragraph
+    held several times; a paragraph held once is searched)."""
+    if position is not None:
+        found = position.get(d)
+        return order if found is None else order[:found] + order[found + 1:]
+    if d not in order:
+        return order
+    i = order.index(d)
+    return order[:i] + order[i + 1:]
 
 
 def _compare(docs: Sequence[Document], ctx: ReviewContext) -> Comparison:
@@ -263,7 +270,7 @@ def _compare(docs: Sequence[Document], ctx: ReviewContext) -> Comparison:
             quoted = chars < min_chars
             order = tuple(dict.fromkeys(chain.from_iterable(variants[o[2]].docs for o in ordered)))
             length = _length(v.text[start:end])
-            position = {d: i for i, d in enumerate(order)}
+            position = {d: i for i, d in enumerate(order)} if len(v.places) > 1 else None
             first, second = _sources(ordered, variants)
             for d, at in v.places:
                 colleagues = _without(order, position, d)
