@@ -228,3 +228,10 @@ def test_json_written_directly_equals_the_plain_values(grouped: Review):
     lines = text.splitlines()
     assert any(line.strip().startswith('{"check": "similar-to-colleague"') for line in lines)
     assert any('"colleagues": [' in line and line.rstrip(",").endswith("]}") for line in lines)
+
+
+def test_the_collector_is_back_and_nothing_left_frozen(grouped: Review):
+    import gc
+
+    render(grouped, "json")
+    assert gc.isenabled() and gc.get_freeze_count() == 0
