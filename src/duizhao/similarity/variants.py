@@ -107,7 +107,8 @@ def cluster(variants: list[Variant], docs: Sequence[Document], min_chars: int
     """Give every comparable variant its centre; the links between centres (both ways)."""
     leaders = _leaders(variants)
     keys = {k: _key(docs, variants[k]) for k, leader in enumerate(leaders) if leader == k}
-    keep = [k for k, leader in enumerate(leaders) if len(clean(keys[leader])) >= MIN_INDEXED]
+    long_enough = {k: len(clean(key)) >= MIN_INDEXED for k, key in keys.items()}
+    keep = [k for k, leader in enumerate(leaders) if long_enough[leader]]
     variants, renumber = [variants[k] for k in keep], {old: new for new, old in enumerate(keep)}
     leaders = [renumber[leaders[k]] for k in keep]  # a figures-only variant has its leader's length
     signed = [k for k, leader in enumerate(leaders) if leader == k]
