@@ -111,6 +111,20 @@ class _Writer:
         return line + "}"
 
 
+    def group(self, group: Group) -> dict[str, Any]:
+        """A group with its members, passages and pairs as encoded lines (as :func:`group_dict`)."""
+        return {
+            "members": Encoded([f'{{"document": {m.number}, "chars": {m.chars}, "share": {m.share!r}}}'
+                                for m in group.members]),
+            "passages": Encoded([f'{{"text": {_COMPACT.encode(p.text)}, "count": {p.count}, "places": ['
+                                 + ", ".join([f'{{"document": {d}, "start": {s}, "end": {e}}}'
+                                              for d, s, e in p.places]) + "]}"
+                                 for p in group.passages]),
+            "pairs": Encoded([f'{{"a": {p.a}, "b": {p.b}, "a_chars": {p.a_chars}, "b_chars": {p.b_chars}, '
+                              f'"a_share": {p.a_share!r}, "b_share": {p.b_share!r}}}' for p in group.pairs]),
+        }
+
+
 def _number(value: int | None) -> str:
     return "null" if value is None else str(value)
 
@@ -144,7 +158,9 @@ def document_dict(item: Reviewed, number: int = 0, batch: Batch | None = None,
     }
 
 
-def group_dict(group: Group) -> dict[str, Any]:
+def group_dict(group: Group, writer: _Writer | None = None) -> dict[str, Any]:
+    if writer is not None:
+        return writer.group(group)
     return {
         "members": [{"document": m.number, "chars": m.chars, "share": m.share} for m in group.members],
         "passages": [{"text": p.text, "count": p.count,
@@ -155,11 +171,11 @@ def group_dict(group: Group) -> dict[str, Any]:
     }
 
 
-def batch_dict(batch: Batch | None) -> dict[str, Any] | None:
+def batch_dict(batch: Batch | None, writer: _Writer | None = None) -> dict[str, Any] | None:
     if batch is None:
         return None
     return {"min_group_chars": batch.min_chars, "documents": list(batch.numbers),
-            "groups": [group_dict(g) for g in batch.groups]}
+            "groups": [group_dict(g, writer) for g in batch.groups]}
 
 
 def as_dict(review: Review, writer: _Writer | None = None) -> dict[str, Any]:
@@ -167,7 +183,7 @@ def as_dict(review: Review, writer: _Writer | None = None) -> dict[str, Any]:
     return {"version": VERSION,
             "documents": [document_dict(d, n, review.batch, writer)
                           for n, d in enumerate(review.documents)],
-            "batch": batch_dict(review.batch)}
+            "batch": batch_dict(review.batch, writer)}
 
 
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
