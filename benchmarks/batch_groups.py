@@ -1,6 +1,6 @@
 """The batch seen as groups: cost and report size of comparing colleagues' materials.
 
-    .venv/bin/python benchmarks/batch_groups.py [--counts 100 200 400] [--seed 0] [--rounds 2]
+    .venv/bin/python benchmarks/batch_groups.py [--counts 100 200 400] [--seed 0] [--rounds 3]
 
 For each count, generates that many materials in groups of 20–60 colleagues who started from
 one template (``templates.py``: each group's template is generated text of our own; each
@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="同批分组基准：比对同批材料的耗时与报告大小")
     parser.add_argument("--counts", type=int, nargs="+", default=[100, 200, 400], help="材料份数（可多个）")
     parser.add_argument("--seed", type=int, default=0, help="生成器的随机种子（默认 0）")
-    parser.add_argument("--rounds", type=int, default=2, help="交替计时的轮数，各取最快一轮（默认 2）")
+    parser.add_argument("--rounds", type=int, default=3, help="交替计时的轮数，各取最快一轮（默认 3）")
     args = parser.parse_args(argv)
     results = [measure(count, args.seed, args.rounds) for count in args.counts]
     first = results[0]
