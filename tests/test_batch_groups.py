@@ -218,3 +218,20 @@ def test_figures_only_edits_and_hash_signs(tmp_path: Path):
     assert item.document is not None
     spans = [(f.start, f.end) for f in item.findings if f.check == "similar-to-colleague"]
     assert len(spans) == 20  # one per line, each bridging the changed figures
+
+
+def test_json_written_directly_equals_the_plain_values(grouped: Review):
+    from duizhao.reports.json import as_dict
+
+    text = render(grouped, "json").decode("utf-8")
+    assert json.loads(text) == json.loads(json.dumps(as_dict(grouped), ensure_ascii=False))
+    lines = text.splitlines()
+    assert any(line.strip().startswith('{"check": "similar-to-colleague"') for line in lines)
+    assert any('"colleagues": [' in line and line.rstrip(",").endswith("]}") for line in lines)
+
+
+def test_the_collector_is_back_and_nothing_left_frozen(grouped: Review):
+    import gc
+
+    render(grouped, "json")
+    assert gc.isenabled() and gc.get_freeze_count() == 0

@@ -21,9 +21,9 @@ the review's batch section use one comparison.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import accumulate, chain
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -41,7 +41,7 @@ CLOSING_CHARS = 60  # a closing line asking for criticism is no longer (as in ch
 DENSE = 2000  # up to this many materials, pair characters are summed in an array of size² counters
 _LINE = re.compile(r"[^\n]+")
 _CLOSING = re.compile(r"批评指正|批评帮助|帮助指正|斧正")
-_WHITESPACE = re.compile("[ \t\r\n\u3000\xa0]")  # not counted (as in ``Document.chars``)
+WHITESPACE = " \t\r\n\u3000\xa0"  # not counted (as in ``Document.chars``)
 
 
 
@@ -54,6 +54,7 @@ class Shared(NamedTuple):
     quoted: bool  # made of quotations: shared legitimately
     colleagues: tuple[int, ...]  # the other materials (batch positions), closest first
     source: tuple[int, int, int]  # the closest one: (position, start, end of the same text there)
+    length: int = 0  # characters, whitespace not counted (``Document.chars`` of the span)
 
 
 @dataclass(frozen=True)
@@ -133,25 +134,28 @@ def _measure(variants: list[Variant], docs: Sequence[Document], ctx: ReviewConte
         end = start + len(v.text)
         v.quotes = [(max(s, start) - start, min(e, end) - start)
                     for s, e in quotations(docs[d], formulations) if s < end and e > start]
+        if v.quotes or any(map(v.text.__contains__, WHITESPACE)):
+            v.counted = _counted(v.text, v.quotes)
         v.chars = _chars(v, 0, len(v.text))
         v.docs = tuple(d for d, _ in v.places)
 
 
+def _counted(text: str, quotes: list[tuple[int, int]]) -> list[int]:
+    """How many characters of ``text[:i]`` count, for every i: whitespace and quotations do not."""
+    flags = [c not in WHITESPACE for c in text]
+    for s, e in quotes:
+        flags[s:e] = [False] * (e - s)
+    return [0, *accumulate(flags)]
+
+
 def _chars(v: Variant, start: int, end: int) -> int:
     """Characters of ``v.text[start:end]``, whitespace and quotations not counted."""
-    spans = _outside(v.quotes, start, end) if v.quotes else [(start, end)]
-    return sum(e - s - len(_WHITESPACE.findall(v.text, s, e)) for s, e in spans)
+    return v.counted[end] - v.counted[start] if v.counted else end - start
 
 
-def _outside(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
-    out, at = [], start
-    for s, e in sorted(spans):
-        if s > at:
-            out.append((at, min(s, end)))
-        at = max(at, e)
-    if at < end:
-        out.append((at, end))
-    return [(s, e) for s, e in out if e > s]
+def _length(text: str) -> int:
+    """Characters of ``text``, whitespace not counted (as ``Document.chars``)."""
+    return len(text) - sum(map(text.count, WHITESPACE))
 
 
 Entry = tuple[int, int, int, int, int]  # centre start, end; variant; its start, end
@@ -172,18 +176,21 @@ def _entries(variants: list[Variant], links: dict[int, dict[int, list[Segment]]]
 Overlap = tuple[int, int, int, int, int, int]  # variant start, end; other variant; its start, end; chars
 
 
-def _overlaps(k: int, v: Variant, entries: list[Entry], variants: list[Variant],
-              min_chars: int) -> list[Overlap]:
+def _overlaps(k: int, v: Variant, entries: list[Entry], min_chars: int) -> list[Overlap]:
+    """Where the other variants (and v's own other places) cover v through the centre."""
     found = []
+    itself = k if len(v.places) == 1 else -1  # a paragraph held once shares nothing with itself
+    counted = v.counted
     for x0, x1, c0, c1 in v.to_centre:
         for e0, e1, y, y0, y1 in entries:
-            lo, hi = max(c0, e0), min(c1, e1)
-            if hi - lo < min_chars or (y == k and not len(v.places) > 1):
+            lo = c0 if c0 > e0 else e0
+            hi = c1 if c1 < e1 else e1
+            if hi - lo < min_chars or y == itself:
                 continue
-            a0, a1 = x0 + lo - c0, min(x1, x0 + hi - c0)
-            b0, b1 = y0 + lo - e0, min(y1, y0 + hi - e0)
+            a0, a1, b0, b1 = x0 + lo - c0, x0 + hi - c0, y0 + lo - e0, y0 + hi - e0
+            a1, b1 = a1 if a1 < x1 else x1, b1 if b1 < y1 else y1
             if a1 - a0 >= min_chars and b1 > b0:
-                found.append((a0, a1, y, b0, b1, _chars(v, a0, a1)))
+                found.append((a0, a1, y, b0, b1, counted[a1] - counted[a0] if counted else a1 - a0))
     return found
 
 
@@ -208,18 +215,20 @@ def _ordered(passage: Passage, k: int) -> list[Overlap]:
     return sorted(passage[2], key=lambda o: (o[2] != k, -o[5], o[2]))
 
 
-def _places(ordered: list[Overlap], variants: list[Variant]) -> list[tuple[int, int, int]]:
+Place = tuple[int, int, int]  # batch position, start, end
+
+
+def _each_place(ordered: list[Overlap], variants: list[Variant]) -> Iterator[Place]:
     """Every place holding the passage: (batch position, start, end), closest first."""
-    return [(d, start + b0, start + b1) for _, _, y, b0, b1, _ in ordered for d, start in variants[y].places]
+    return ((d, start + b0, start + b1) for _, _, y, b0, b1, _ in ordered for d, start in variants[y].places)
 
 
-def _source(ordered: list[Overlap], variants: list[Variant], d: int) -> tuple[int, int, int]:
-    """The closest place outside material ``d``."""
-    for _, _, y, b0, b1, _ in ordered:
-        for other, start in variants[y].places:
-            if other != d:
-                return other, start + b0, start + b1
-    raise ValueError("no place outside the material")
+def _sources(ordered: list[Overlap], variants: list[Variant]) -> tuple[Place, Place | None]:
+    """The closest place holding the passage, and the closest in another material: a material's
+    source is the first unless the first is in that material."""
+    places = _each_place(ordered, variants)
+    first = next(places)
+    return first, next((p for p in places if p[0] != first[0]), None)
 
 
 def compare(docs: Sequence[Document], ctx: ReviewContext) -> Comparison:
@@ -233,7 +242,12 @@ def compare(docs: Sequence[Document], ctx: ReviewContext) -> Comparison:
     return docs[0].memo[memo_key]  # type: ignore[return-value]
 
 
-def _without(order: tuple[int, ...], d: int) -> tuple[int, ...]:
+def _without(order: tuple[int, ...], position: dict[int, int] | None, d: int) -> tuple[int, ...]:
+    """The colleagues of material ``d`` (``position``: where each is in ``order``, for a paragraph
+    held several times; a paragraph held once is searched)."""
+    if position is not None:
+        found = position.get(d)
+        return order if found is None else order[:found] + order[found + 1:]
     if d not in order:
         return order
     i = order.index(d)
@@ -249,22 +263,26 @@ def _compare(docs: Sequence[Document], ctx: ReviewContext) -> Comparison:
     pairs = _PairChars(variants, len(docs))
     common: list[Common] = []
     for k, v in enumerate(variants):
-        for passage in _passages(_overlaps(k, v, table.get(v.centre, []), variants, min_chars)):
+        for passage in _passages(_overlaps(k, v, table.get(v.centre, []), min_chars)):
             ordered = _ordered(passage, k)
             start, end = passage[0], passage[1]
             chars = _chars(v, start, end)
             quoted = chars < min_chars
             order = tuple(dict.fromkeys(chain.from_iterable(variants[o[2]].docs for o in ordered)))
+            length = _length(v.text[start:end])
+            position = {d: i for i, d in enumerate(order)} if len(v.places) > 1 else None
+            first, second = _sources(ordered, variants)
             for d, at in v.places:
-                colleagues = _without(order, d)
+                colleagues = _without(order, position, d)
                 if colleagues:
-                    shared[d].append(Shared(at + start, at + end, chars, quoted, colleagues,
-                                            _source(ordered, variants, d)))
+                    source = first if first[0] != d else second
+                    assert source is not None  # a colleague holds the passage
+                    shared[d].append(Shared(at + start, at + end, chars, quoted, colleagues, source, length))
             if not quoted:
                 pairs.add(passage, k)
                 if v.centre == k:
                     own = [(d, at + start, at + end) for d, at in v.places]
-                    common.append(Common(v.text[start:end], tuple(own + _places(ordered, variants))))
+                    common.append(Common(v.text[start:end], (*own, *_each_place(ordered, variants))))
     return Comparison(tuple(tuple(s) for s in shared), *pairs.total(), tuple(common))
 
 

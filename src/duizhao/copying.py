@@ -9,7 +9,6 @@ what the grade uses.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,7 +18,7 @@ from duizhao.document import Document
 from duizhao.similarity.source import Relation, Source
 from duizhao.text.quotation import Span, merge, subtract
 
-_WHITESPACE = re.compile("[ \t\r\n\u3000\xa0]")  # not counted (as in ``Document.chars``)
+WHITESPACE = " \t\r\n\u3000\xa0"  # not counted (as in ``Document.chars``)
 COPY_CHECKS = ("copied-passage", "similar-to-colleague")  # identical text; a paraphrase is not counted
 
 
@@ -44,7 +43,8 @@ class CopyStats:
 
 
 def _count(text: str, spans: list[Span]) -> int:
-    return sum(e - s - len(_WHITESPACE.findall(text, s, e)) for s, e in merge(spans))
+    inside = "".join([text[s:e] for s, e in merge(spans)])
+    return len(inside) - sum(map(inside.count, WHITESPACE))
 
 
 def _spans(findings: Sequence[Finding], left_out: tuple[Relation, ...]) -> list[Span]:
@@ -72,8 +72,13 @@ def copy_stats(doc: Document, findings: Sequence[Finding], compared_with: tuple[
     total = max(1, doc.chars())
     quoted = quotations(doc, formulations)
 
+    counted: dict[tuple[Span, ...], float] = {}  # without own materials or quotations the spans repeat
+
     def share(spans: list[Span]) -> float:
-        return round(_count(doc.text, spans) / total, 4)
+        key = tuple(spans)
+        if key not in counted:
+            counted[key] = round(_count(doc.text, spans) / total, 4)
+        return counted[key]
 
     return CopyStats(
         share(_spans(findings, ())),

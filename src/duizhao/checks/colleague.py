@@ -33,31 +33,53 @@ def label(doc: Document) -> str:
     return PurePath(doc.path).name if doc.path else _title(doc)
 
 
-def _message(chars: int, shared: Shared, labels: Sequence[str], source: Source) -> str:
-    count = len(shared.colleagues)
+def _message(chars: int, colleagues: tuple[int, ...], labels: Sequence[str], source: Source) -> str:
+    count = len(colleagues)
     if count == 1:
         return f"这段文字（{chars} 字）与{source.name()}相同"
-    names = "、".join(labels[c] for c in shared.colleagues[:NAMED])
+    names = "、".join(labels[c] for c in colleagues[:NAMED])
     more = f"等 {count} 份" if count > NAMED else ""
     return f"这段文字（{chars} 字）与同批 {count} 份材料相同：{names}{more}"
 
 
-def _hit(doc: Document, shared: Shared, docs: Sequence[Document], labels: Sequence[str]) -> Hit:
-    d, start, end = shared.source
-    other = docs[d]
-    source = Source("colleague", _title(other), start, end, other.text[start:end],
-                    "quotation" if shared.quoted else "copy", path=other.path or None)
-    message = _message(doc.chars(shared.start, shared.end), shared, labels, source)
-    if shared.quoted:
-        return Hit(shared.start, shared.end, message + "，属于引用", QUOTATION_HINT, "info", source)
-    return Hit(shared.start, shared.end, message, HINT, source=source)
+class _Hits:
+    """Findings of one batch. The places of one paragraph variant share their source (the closest
+    colleague) and, but for the first colleagues named, their message: both are made once."""
+
+    def __init__(self, docs: Sequence[Document]) -> None:
+        self.docs = docs
+        self.labels = [label(doc) for doc in docs]
+        self.sources: dict[tuple[tuple[int, int, int], bool], Source] = {}
+        self.messages: dict[tuple[int, int, tuple[int, ...], Source], str] = {}
+
+    def source(self, shared: Shared) -> Source:
+        key = (shared.source, shared.quoted)
+        found = self.sources.get(key)
+        if found is None:
+            d, start, end = shared.source
+            other = self.docs[d]
+            found = self.sources[key] = Source(
+                "colleague", _title(other), start, end, other.text[start:end],
+                "quotation" if shared.quoted else "copy", path=other.path or None)
+        return found
+
+    def hit(self, shared: Shared) -> Hit:
+        source = self.source(shared)
+        chars = shared.length
+        key = (chars, len(shared.colleagues), shared.colleagues[:NAMED], source)
+        message = self.messages.get(key)
+        if message is None:
+            message = self.messages[key] = _message(chars, shared.colleagues, self.labels, source)
+        if shared.quoted:
+            return Hit(shared.start, shared.end, message + "，属于引用", QUOTATION_HINT, "info", source)
+        return Hit(shared.start, shared.end, message, HINT, source=source)
 
 
 @register_batch("similar-to-colleague", "warning", "与同批材料雷同")
 def similar_to_colleagues(docs: Sequence[Document], ctx: ReviewContext) -> Iterator[tuple[int, Hit]]:
     if len(docs) < 2:
         return
-    labels = [label(doc) for doc in docs]
+    hits = _Hits(docs)
     for d, found in enumerate(compare(docs, ctx).shared):
         for shared in found:
-            yield d, _hit(docs[d], shared, docs, labels)
+            yield d, hits.hit(shared)

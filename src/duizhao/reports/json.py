@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from duizhao.checks.registry import Finding
 from duizhao.copying import CopyStats
 from duizhao.document import Document, Node
 from duizhao.groups import Batch, Group
-from duizhao.review import Review, Reviewed
+from duizhao.review import Review, Reviewed, paused_gc
 from duizhao.similarity.source import Source
 
 VERSION = 1
@@ -63,7 +62,78 @@ def copy_dict(copy: CopyStats | None) -> dict[str, Any] | None:
             "compared_with": list(copy.compared_with), "sources": sources}
 
 
-def _findings(item: Reviewed, number: int, batch: Batch | None) -> list[dict[str, Any]]:
+class Encoded(list[str]):
+    """Values already written as JSON (the lines of a material's findings), put in as they are."""
+
+
+class _Writer:
+    """Findings written straight to JSON, each string and source encoded once: the places of one
+    shared paragraph have the same source and message, and every finding of a check its hint. The
+    line is exactly what the encoder makes of :func:`finding_dict` (a test holds them equal)."""
+
+    def __init__(self, batch: Batch | None) -> None:
+        self.batch = batch
+        self.numbers = [str(n) for n in batch.numbers] if batch else []  # batch position → index
+        self.strings: dict[str, str] = {}
+        self.sources: dict[int, tuple[Source, str]] = {}  # by id; the source is kept alive with it
+
+    def string(self, text: str | None) -> str:
+        if text is None:
+            return "null"
+        found = self.strings.get(text)
+        if found is None:
+            found = self.strings[text] = _COMPACT.encode(text)
+        return found
+
+    def source(self, source: Source) -> str:
+        found = self.sources.get(id(source))
+        if found is None:
+            s, number = self.string, _number
+            line = "".join([
+                '{"kind": ', s(source.kind), ', "relation": ', s(source.relation), ', "title": ',
+                s(source.title), ', "document_id": ', number(source.document_id), ', "path": ',
+                s(source.path), ', "label": ', s(source.label), ', "year": ', number(source.year),
+                ', "author": ', s(source.author), f', "start": {source.start}, "end": {source.end}',
+                ', "text": ', _COMPACT.encode(source.excerpt), "}"])
+            found = self.sources[id(source)] = (source, line)
+        return found[1]
+
+    def finding(self, f: Finding, number: int) -> str:
+        s = self.string
+        line = (f'{{"check": {s(f.check)}, "severity": {s(f.severity)}, "message": {s(f.message)}, '
+                f'"hint": {s(f.hint)}, "start": {f.start}, "end": {f.end}')
+        if f.source is not None:
+            line += ', "source": ' + self.source(f.source)
+        if self.batch is not None and f.check == "similar-to-colleague":
+            found = self.batch.positions(number, f.start, f.end)
+            if found:
+                line += ', "colleagues": [' + ", ".join(map(self.numbers.__getitem__, found)) + "]"
+        return line + "}"
+
+
+    def group(self, group: Group) -> dict[str, Any]:
+        """A group with its members, passages and pairs as encoded lines (as :func:`group_dict`)."""
+        return {
+            "members": Encoded([f'{{"document": {m.number}, "chars": {m.chars}, "share": {m.share!r}}}'
+                                for m in group.members]),
+            "passages": Encoded([f'{{"text": {_COMPACT.encode(p.text)}, "count": {p.count}, "places": ['
+                                 + ", ".join([f'{{"document": {d}, "start": {s}, "end": {e}}}'
+                                              for d, s, e in p.places]) + "]}"
+                                 for p in group.passages]),
+            "pairs": Encoded([f'{{"a": {p.a}, "b": {p.b}, "a_chars": {p.a_chars}, "b_chars": {p.b_chars}, '
+                              f'"a_share": {p.a_share!r}, "b_share": {p.b_share!r}}}' for p in group.pairs]),
+        }
+
+
+def _number(value: int | None) -> str:
+    return "null" if value is None else str(value)
+
+
+def _findings(item: Reviewed, number: int, batch: Batch | None,
+              writer: _Writer | None = None) -> list[Any]:
+    if writer is not None:
+        return Encoded([writer.finding(f, number) for f in item.findings])
+
     def colleagues(f: Finding) -> tuple[int, ...] | None:
         if batch is None or f.check != "similar-to-colleague":
             return None
@@ -72,7 +142,8 @@ def _findings(item: Reviewed, number: int, batch: Batch | None) -> list[dict[str
     return [finding_dict(f, colleagues(f)) for f in item.findings]
 
 
-def document_dict(item: Reviewed, number: int = 0, batch: Batch | None = None) -> dict[str, Any]:
+def document_dict(item: Reviewed, number: int = 0, batch: Batch | None = None,
+                  writer: _Writer | None = None) -> dict[str, Any]:
     doc = item.document
     if doc is None:
         return {"path": item.path, "title": None, "kind": None, "unit": None, "post": None,
@@ -82,12 +153,14 @@ def document_dict(item: Reviewed, number: int = 0, batch: Batch | None = None) -
         "path": item.path, "title": doc.title.text, "kind": doc.kind, "unit": doc.title.unit,
         "post": doc.title.post, "grade": item.grade, "text": doc.text,
         "outline": [node_dict(s) for s in doc.sections], "stats": stats(doc),
-        "findings": _findings(item, number, batch),
+        "findings": _findings(item, number, batch, writer),
         "notes": doc.notes, "copy": copy_dict(item.copy), "error": None,
     }
 
 
-def group_dict(group: Group) -> dict[str, Any]:
+def group_dict(group: Group, writer: _Writer | None = None) -> dict[str, Any]:
+    if writer is not None:
+        return writer.group(group)
     return {
         "members": [{"document": m.number, "chars": m.chars, "share": m.share} for m in group.members],
         "passages": [{"text": p.text, "count": p.count,
@@ -98,24 +171,51 @@ def group_dict(group: Group) -> dict[str, Any]:
     }
 
 
-def batch_dict(batch: Batch | None) -> dict[str, Any] | None:
+def batch_dict(batch: Batch | None, writer: _Writer | None = None) -> dict[str, Any] | None:
     if batch is None:
         return None
     return {"min_group_chars": batch.min_chars, "documents": list(batch.numbers),
-            "groups": [group_dict(g) for g in batch.groups]}
+            "groups": [group_dict(g, writer) for g in batch.groups]}
 
 
-def as_dict(review: Review) -> dict[str, Any]:
+def as_dict(review: Review, writer: _Writer | None = None) -> dict[str, Any]:
+    """The report as plain values (with a writer: the findings already encoded)."""
     return {"version": VERSION,
-            "documents": [document_dict(d, n, review.batch) for n, d in enumerate(review.documents)],
-            "batch": batch_dict(review.batch)}
+            "documents": [document_dict(d, n, review.batch, writer)
+                          for n, d in enumerate(review.documents)],
+            "batch": batch_dict(review.batch, writer)}
 
 
-_NUMBERS = re.compile(r"\[\n\s*(\d+(?:,\n\s*\d+)*)\n\s*\]")  # an array of numbers only, one per line
-_BREAK = re.compile(r",\n\s*")
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+RECORD_DEPTH = 4  # objects this deep (a finding, a member, a pair, an outline part) take one line
+
+
+def _lines(value: Any, depth: int, out: list[str]) -> None:
+    """Indented JSON: objects and lists of objects opened one per line down to ``RECORD_DEPTH``;
+    deeper objects, and lists of plain values (the colleagues of a finding), on one line each.
+    Only the layout is written here, by the C encoder's rules for every value."""
+    pad = "\n" + " " * (depth + 1)
+    if isinstance(value, Encoded):
+        out.append("[" + pad + ("," + pad).join(value) + "\n" + " " * depth + "]" if value else "[]")
+    elif isinstance(value, dict) and value and depth < RECORD_DEPTH:
+        out.append("{")
+        for i, (key, item) in enumerate(value.items()):
+            out.append(("," if i else "") + pad + _COMPACT.encode(key) + ": ")
+            _lines(item, depth + 1, out)
+        out.append("\n" + " " * depth + "}")
+    elif isinstance(value, list) and value and isinstance(value[0], dict):
+        out.append("[")
+        for i, item in enumerate(value):
+            out.append(("," if i else "") + pad)
+            _lines(item, depth + 1, out)
+        out.append("\n" + " " * depth + "]")
+    else:
+        out.append(_COMPACT.encode(value))
 
 
 def render(review: Review) -> bytes:
-    """Indented JSON; arrays of numbers only (the colleagues of a finding) kept on one line."""
-    text = json.dumps(as_dict(review), ensure_ascii=False, indent=1)
-    return _NUMBERS.sub(lambda m: "[" + _BREAK.sub(", ", m.group(1)) + "]", text).encode("utf-8")
+    """Indented JSON with one line per finding, group member, pair or common passage."""
+    out: list[str] = []
+    with paused_gc():  # a tree of new dicts and strings, no cycles: nothing for the collector
+        _lines(as_dict(review, _Writer(review.batch)), 0, out)
+    return "".join(out).encode("utf-8")

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -36,6 +37,7 @@ class Variant:
     centre: int = -1
     to_centre: list[Segment] = field(default_factory=list)
     chars: int = 0
+    counted: list[int] = field(default_factory=list)  # counted in text[:i]; [] when all count (see batch)
     quotes: list[tuple[int, int]] = field(default_factory=list)  # relative to the paragraph
     docs: tuple[int, ...] = ()  # the batch positions of ``places``
 
@@ -105,7 +107,8 @@ def cluster(variants: list[Variant], docs: Sequence[Document], min_chars: int
     """Give every comparable variant its centre; the links between centres (both ways)."""
     leaders = _leaders(variants)
     keys = {k: _key(docs, variants[k]) for k, leader in enumerate(leaders) if leader == k}
-    keep = [k for k, leader in enumerate(leaders) if len(clean(keys[leader])) >= MIN_INDEXED]
+    long_enough = {k: len(clean(key)) >= MIN_INDEXED for k, key in keys.items()}
+    keep = [k for k, leader in enumerate(leaders) if long_enough[leader]]
     variants, renumber = [variants[k] for k in keep], {old: new for new, old in enumerate(keep)}
     leaders = [renumber[leaders[k]] for k in keep]  # a figures-only variant has its leader's length
     signed = [k for k, leader in enumerate(leaders) if leader == k]
@@ -142,7 +145,7 @@ class _Centres:
 
     def place(self, k: int, bands: list[int]) -> None:
         variant = self.variants[k]
-        shared = Counter([c for key in bands for c in self.buckets.get(key, ())])
+        shared = Counter(chain.from_iterable(map(self.buckets.get, bands, repeat((), len(bands)))))
         ranked = shared.most_common(LINKS)  # the best, and others sharing two bands or more
         near = [c for i, (c, bands_shared) in enumerate(ranked) if i == 0 or bands_shared >= 2]
         found = _segments(self.match(near[0]), self.match(k), self.min_chars) if near else []
