@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from datetime import UTC, datetime
 from importlib import resources
@@ -25,10 +26,25 @@ EXIT_HELP = """退出码：0 没有达到 --fail-on 级别的问题；1 有（�
 FAIL_LEVELS = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
 
 
+class _EchoHandler(logging.Handler):
+    """Log records to the standard error of the running command (``--debug``)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(self.format(record), err=True)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="duizhao")
-def main() -> None:
+@click.option("--debug", is_flag=True,
+              help="把无法读取或审核出错的文件的程序内部详情（含调用栈）写到标准错误，供开发者排查。")
+def main(debug: bool) -> None:
     """duizhao（对照）：对照检查材料自动审核。"""
+    if debug:
+        handler = _EchoHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        logger = logging.getLogger("duizhao")
+        logger.handlers = [handler]
+        logger.setLevel(logging.DEBUG)
 
 
 def _open_corpus(url: str) -> Store:

@@ -7,6 +7,7 @@ reported with its error and the rest of the batch is still reviewed.
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from duizhao.outline import parse
 from duizhao.reading import SUPPORTED, UnreadableDocument, read_text_of
 
 GRADES = ("不达标", "需修改", "基本达标")
-
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -98,7 +99,12 @@ def review_file(path: Path, ctx: ReviewContext) -> Reviewed:
         extracted = read_text_of(path)
     except UnreadableDocument as exc:
         return Reviewed(str(path), error=str(exc))
-    return review_document(parse(extracted.text, str(path), extracted.notes), ctx)
+    try:
+        return review_document(parse(extracted.text, str(path), extracted.notes), ctx)
+    except Exception as exc:  # one material's failure must never stop the batch
+        log.debug("review failed on %r", path, exc_info=True)
+        return Reviewed(str(path), error=f"审核此材料时程序出错（{type(exc).__name__}），其他材料不受影响；"
+                                         "请用 duizhao --debug 运行并把输出交给开发者")
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:

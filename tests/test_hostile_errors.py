@@ -1,0 +1,100 @@
+"""Hostile input ends in a review or a clear Chinese error for that file only (issue 8)."""
+
+from __future__ import annotations
+
+import logging
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from duizhao.cli import main
+from duizhao.reading import Extracted, UnreadableDocument, read_text_of, run_reader
+
+GOOD = """2025年度青川县林业局局长民主生活会个人对照检查材料
+一、存在的问题
+一是学习不够系统，今年只参加了 6 次集中学习。
+二、原因分析
+一是理想信念有所松懈。
+三、整改措施
+一是2026年3月底前制定学习计划。
+"""
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def unknown_encoding_docx(path: Path) -> Path:
+    """A .docx whose main part declares an encoding no codec knows (LookupError before the fix)."""
+    plain = path.with_name("plain.docx")
+    document = docx.Document()
+    document.add_paragraph("存在的问题")
+    document.save(str(plain))
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(path, "w") as out:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml":
+                data = re.sub(rb"encoding=['\"]UTF-8['\"]", b'encoding="UTF-e"', data, count=1)
+                assert b"UTF-e" in data
+            out.writestr(info, data)
+    plain.unlink()
+    return path
+
+
+def undefined_charset_html(path: Path) -> Path:
+    path.write_bytes('<html><head><meta charset="undefined"></head><body><p>存在的问题</p></body></html>'
+                     .encode())
+    return path
+
+
+@pytest.mark.parametrize("make", [unknown_encoding_docx, undefined_charset_html], ids=["docx", "html"])
+def test_a_reader_never_raises_anything_but_unreadable(tmp_path: Path, make):
+    path = make(tmp_path / ("bad.docx" if make is unknown_encoding_docx else "bad.html"))
+    try:
+        assert isinstance(read_text_of(path), Extracted)
+    except UnreadableDocument as exc:
+        assert str(exc)
+
+
+def _crash(path: Path) -> Extracted:
+    raise LookupError(f"unknown encoding in {path.name}")
+
+
+def test_an_unexpected_exception_becomes_unreadable_with_its_cause(tmp_path: Path):
+    with pytest.raises(UnreadableDocument, match="损坏或格式异常（LookupError）") as caught:
+        run_reader(_crash, tmp_path / "x.docx")
+    assert isinstance(caught.value.__cause__, LookupError)
+
+
+def test_the_batch_goes_on_past_a_broken_docx(tmp_path: Path):
+    unknown_encoding_docx(tmp_path / "bad.docx")
+    undefined_charset_html(tmp_path / "bad.html")
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    result = run("review", str(tmp_path))
+    assert "Traceback" not in result.output
+    assert "good.txt" in result.output and "结论：" in result.output
+    assert "共审核 3 份材料" in result.output
+
+
+def test_debug_logs_the_details_and_plain_runs_do_not(tmp_path: Path, caplog: pytest.LogCaptureFixture):
+    with caplog.at_level(logging.DEBUG, logger="duizhao"), pytest.raises(UnreadableDocument):
+        run_reader(_crash, tmp_path / "x.docx")
+    assert "LookupError" in caplog.text and "x.docx" in caplog.text
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    assert run("--debug", "review", str(tmp_path / "good.txt")).exit_code in (0, 1)
+
+
+def test_corpus_add_commits_the_good_files_and_lists_the_bad(tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    unknown_encoding_docx(folder / "bad.docx")
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    result = run("corpus", "add", str(folder), "--db", str(tmp_path / "c.sqlite3"))
+    assert result.exit_code in (0, 1)
+    assert "已收录" in result.output and "good.txt" in result.output
+    listed = run("corpus", "list", "--db", str(tmp_path / "c.sqlite3"))
+    assert "存在的问题" in listed.output or "林业局" in listed.output
