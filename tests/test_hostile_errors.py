@@ -12,7 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from duizhao.cli import main
+from duizhao.config import ConfigError, load_settings, settings_from
 from duizhao.reading import Extracted, UnreadableDocument, read_text_of, run_reader
+from duizhao.review import check_ids
 
 GOOD = """2025年度青川县林业局局长民主生活会个人对照检查材料
 一、存在的问题
@@ -98,3 +100,46 @@ def test_corpus_add_commits_the_good_files_and_lists_the_bad(tmp_path: Path):
     assert "已收录" in result.output and "good.txt" in result.output
     listed = run("corpus", "list", "--db", str(tmp_path / "c.sqlite3"))
     assert "存在的问题" in listed.output or "林业局" in listed.output
+
+
+@pytest.mark.parametrize("toml, fragment", [
+    ("severity = 5", "“severity”应为一个表"),
+    ("thresholds = 5", "“thresholds”应为一个表"),
+    ("grade = \"严格\"", "“grade”应为一个表"),
+    ("checks = [1]", "“checks”应为一个表"),
+    ("words = 5", "“words”应为一个表"),
+    ("[grade]\nfail_errors = \"5\"", "fail_errors"),
+    ("[grade]\nfail_checks = \"structure-missing-section\"", "fail_checks"),
+    ("[grade]\nfail_copy_ratio = [0.3]", "fail_copy_ratio"),
+    ("[thresholds]\nmin_aspect_overlap = nan", "min_aspect_overlap"),
+    ("[thresholds]\nmin_copy_chars = -1", "min_copy_chars"),
+    ("[thresholds]\nmin_restate_similarity = inf", "min_restate_similarity"),
+    ("[grade]\nfail_copy_ratio = -0.1", "fail_copy_ratio"),
+])
+def test_a_malformed_config_is_a_chinese_error_naming_the_key(tmp_path: Path, toml: str, fragment: str):
+    path = tmp_path / "duizhao.toml"
+    path.write_text(toml + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=fragment):
+        load_settings(path)
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    result = run("review", "--config", str(path), str(tmp_path / "a.txt"))
+    assert result.exit_code == 2 and fragment in result.output
+
+
+@pytest.mark.parametrize("data, section", [
+    ({"severity": {"no-such-check": "info"}}, "severity"),
+    ({"checks": {"disabled": ["no-such-check"]}}, "checks"),
+    ({"grade": {"fail_checks": ["no-such-check"]}}, "grade"),
+])
+def test_unknown_check_ids_are_named(data, section: str):
+    settings = settings_from(data)  # the config knows no checks; the review validates the ids
+    with pytest.raises(ConfigError, match=rf"\[{section}\] 中的“no-such-check”不是已有的检查项"):
+        check_ids(settings)
+
+
+def test_unknown_fail_check_is_a_usage_error(tmp_path: Path):
+    path = tmp_path / "duizhao.toml"
+    path.write_text('[grade]\nfail_checks = ["structure-missing"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    result = run("review", "--config", str(path), str(tmp_path / "a.txt"))
+    assert result.exit_code == 2 and "structure-missing" in result.output

@@ -19,7 +19,7 @@ from duizhao.ledger_cli import ledger
 from duizhao.notice import ASPECTS_HELP, aspects_listing, load_aspects, nothing_found
 from duizhao.reading import UnreadableDocument
 from duizhao.reports import FORMATS, PER_MATERIAL, render, word
-from duizhao.review import Review, collect_files, review_paths
+from duizhao.review import Review, check_ids, collect_files, review_paths
 from duizhao.similarity import ParamsMismatch
 
 EXIT_HELP = """退出码：0 没有达到 --fail-on 级别的问题；1 有（或有文件无法读取）；2 用法或配置有误。"""
@@ -64,7 +64,7 @@ def _context(config: Path | None, aspects: Path | None, notice: Path | None,
     if aspects and notice:
         raise click.UsageError("--aspects 与 --notice 只能选一个")
     try:
-        settings = load_settings(config)
+        settings = check_ids(load_settings(config))
         source = aspects or notice
         found = load_aspects(source, from_notice=notice is not None) if source else ()
         store = _open_corpus(corpus) if corpus else None

@@ -13,11 +13,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duizhao.checks  # noqa: F401  (registers every check)
 from duizhao.batch import compare
+from duizhao.checks import REGISTRY
 from duizhao.checks.registry import Finding, ReviewContext
 from duizhao.checks.runner import in_order, run_batch_checks, run_checks
-from duizhao.config import GradeRules
+from duizhao.config import ConfigError, GradeRules, Settings
 from duizhao.copying import CopyStats, copy_stats
 from duizhao.document import Document
 from duizhao.groups import Batch, build
@@ -52,6 +52,18 @@ class Review:
         if any(d.error for d in self.documents):
             levels.add("error")
         return next((s for s in ("error", "warning", "info") if s in levels), None)
+
+
+def check_ids(settings: Settings) -> Settings:
+    """``settings``, once every check id it names ([severity], [checks] disabled,
+    [grade] fail_checks) is a registered check; else a :class:`ConfigError` naming the id."""
+    named = [("severity", c) for c in settings.severities] + [("checks", c) for c in settings.disabled]
+    named += [("grade", c) for c in settings.grade.fail_checks]
+    for section, check_id in named:
+        if check_id not in REGISTRY:
+            raise ConfigError(f"配置 [{section}] 中的“{check_id}”不是已有的检查项，"
+                              "可用 duizhao checks 查看全部编号")
+    return settings
 
 
 def grade(findings: list[Finding], rules: GradeRules, copy: CopyStats | None = None) -> str:
