@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from click.testing import CliRunner
 
 from duizhao.cli import main
 from duizhao.config import ConfigError, load_settings, settings_from
+from duizhao.corpus import CorpusError, open_store
 from duizhao.reading import Extracted, UnreadableDocument, read_text_of, run_reader
 from duizhao.review import check_ids
 
@@ -143,3 +145,62 @@ def test_unknown_fail_check_is_a_usage_error(tmp_path: Path):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     result = run("review", "--config", str(path), str(tmp_path / "a.txt"))
     assert result.exit_code == 2 and "structure-missing" in result.output
+
+
+def _corpus(tmp_path: Path) -> Path:
+    path = tmp_path / "c.sqlite3"
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    assert run("corpus", "add", str(tmp_path / "good.txt"), "--db", str(path)).exit_code == 0
+    return path
+
+
+@pytest.mark.parametrize("damage, fragment", [
+    ("UPDATE meta SET value = '{broken' WHERE name = 'params'", "签名参数记录无法解析"),
+    ("UPDATE meta SET value = '[1, 2]' WHERE name = 'params'", "签名参数记录无法解析"),
+    ("DELETE FROM meta WHERE name = 'params_key'", "缺少 params_key"),
+    ("DELETE FROM meta WHERE name = 'schema_version'", "缺少 schema_version"),
+    ("DELETE FROM meta", "meta 表）缺失"),
+])
+def test_a_damaged_meta_row_is_a_chinese_corpus_error(tmp_path: Path, damage: str, fragment: str):
+    path = _corpus(tmp_path)
+    with sqlite3.connect(path) as conn:
+        conn.execute(damage)
+    conn.close()
+    with pytest.raises(CorpusError, match=fragment):
+        open_store(str(path))
+    for args in (["corpus", "stats", "--db", str(path)],
+                 ["review", "--corpus", str(path), str(tmp_path / "good.txt")]):
+        result = run(*args)
+        assert result.exit_code == 2 and "语料库数据库已损坏" in result.output and fragment in result.output
+
+
+def test_an_unrelated_sqlite_file_is_refused_and_left_alone(tmp_path: Path):
+    path = tmp_path / "other.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE people (name TEXT)")
+    conn.close()
+    with pytest.raises(CorpusError, match=r"不是 duizhao 语料库.*people"):
+        open_store(str(path))
+    with sqlite3.connect(path) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    conn.close()
+    assert tables == {"people"}
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    result = run("corpus", "add", str(tmp_path), "--db", str(path))
+    assert result.exit_code == 2 and "不是 duizhao 语料库" in result.output
+
+
+def test_a_meta_table_of_another_shape_is_a_chinese_corpus_error(tmp_path: Path):
+    path = tmp_path / "other.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE meta (key TEXT, val TEXT)")
+    conn.close()
+    with pytest.raises(CorpusError, match="数据表结构不符"):
+        open_store(str(path))
+
+
+def test_a_file_that_is_not_a_database_is_a_chinese_corpus_error(tmp_path: Path):
+    path = tmp_path / "notes.sqlite3"
+    path.write_text("这不是数据库" * 200, encoding="utf-8")
+    with pytest.raises(CorpusError, match="不是 SQLite 数据库文件"):
+        open_store(str(path))
