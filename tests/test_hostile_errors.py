@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sqlite3
 import zipfile
@@ -204,3 +205,36 @@ def test_a_file_that_is_not_a_database_is_a_chinese_corpus_error(tmp_path: Path)
     path.write_text("这不是数据库" * 200, encoding="utf-8")
     with pytest.raises(CorpusError, match="不是 SQLite 数据库文件"):
         open_store(str(path))
+
+
+@pytest.mark.parametrize("args", [
+    ["review", "{missing}"], ["review", "--config", "{missing}", "{good}"],
+    ["review", "--notice", "{missing}", "{good}"], ["aspects", "{missing}"],
+    ["ledger", "draft", "{missing}"], ["corpus", "add", "{missing}", "--db", "{db}"],
+])
+def test_a_missing_path_is_named_in_chinese(tmp_path: Path, args: list[str]):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    names = {"missing": str(tmp_path / "没有这个.txt"), "good": str(tmp_path / "good.txt"),
+             "db": str(tmp_path / "c.sqlite3")}
+    result = run(*(a.format(**names) for a in args))
+    assert result.exit_code == 2
+    assert f"{names['missing']} 不存在，请检查路径是否写对" in result.output
+    assert "does not exist" not in result.output and "Invalid value" not in result.output
+
+
+@pytest.mark.parametrize("args", [["review", "--config", "{dir}", "{good}"], ["aspects", "{dir}"],
+                                  ["aspects", "{good}", "-o", "{dir}"]])
+def test_a_folder_where_a_file_is_needed_is_named_in_chinese(tmp_path: Path, args: list[str]):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    result = run(*(a.format(dir=str(tmp_path), good=str(tmp_path / "good.txt")) for a in args))
+    assert result.exit_code == 2 and f"{tmp_path} 是文件夹，这里需要一个文件" in result.output
+    assert "is a directory" not in result.output
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_an_unreadable_path_is_named_in_chinese(tmp_path: Path):
+    path = tmp_path / "secret.txt"
+    path.write_text(GOOD, encoding="utf-8")
+    path.chmod(0)
+    result = run("review", str(path))
+    assert result.exit_code == 2 and "没有权限读取" in result.output

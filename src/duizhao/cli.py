@@ -12,6 +12,7 @@ import click
 
 from duizhao.checks import REGISTRY
 from duizhao.checks.registry import ReviewContext
+from duizhao.cli_paths import INPUT, INPUT_FILE, OUTPUT, OUTPUT_FILE
 from duizhao.config import ConfigError, load_settings
 from duizhao.corpus import CorpusError, Store, database_errors, open_store
 from duizhao.corpus_cli import corpus
@@ -141,10 +142,10 @@ def _emit_word(review: Review, output: Path | None) -> None:
 
 
 @main.command(epilog=EXIT_HELP)
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--aspects", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.argument("paths", nargs=-1, required=True, type=INPUT)
+@click.option("--aspects", type=INPUT_FILE,
               help="方面清单文件：纯文本（扩展名不限）每行一个方面，可由 duizhao aspects 生成。")
-@click.option("--notice", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.option("--notice", type=INPUT_FILE,
               help="会议通知文件，从中提取需要对照的方面。")
 @click.option("--kind", type=click.Choice(["auto", "personal", "team"]), default="auto",
               show_default=True, help="材料类型：个人 personal、班子 team，auto 按标题判断。")
@@ -152,12 +153,12 @@ def _emit_word(review: Review, output: Path | None) -> None:
               help="报告格式。html/xlsx 未指定 --output 时写入 duizhao-report.*。"
               "docx：把问题作为 Word 批注写回材料本身（每条问题一条批注，批注在问题文字上，"
               "开头一条总评），每份材料写出“原文件名-审核.docx”；不是 .docx 的材料生成新的 .docx。")
-@click.option("--output", "-o", type=click.Path(path_type=Path),
+@click.option("--output", "-o", type=OUTPUT,
               help="报告写入的文件；不指定时 text/json 输出到标准输出。docx 格式审核一份材料时"
               "为输出文件名，多份材料时为输出文件夹（不存在则新建，默认当前目录）；不会覆盖原材料。")
 @click.option("--fail-on", type=click.Choice(list(FAIL_LEVELS)), default="error",
               show_default=True, help="达到哪一级问题时退出码为 1。")
-@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.option("--config", type=INPUT_FILE,
               help="配置文件（默认读取当前目录的 duizhao.toml）。")
 @click.option("--corpus", metavar="URL",
               help="与参考语料库比对（duizhao corpus add 建立；SQLite 文件路径或 postgresql://…）。")
@@ -176,7 +177,7 @@ def review(paths: tuple[Path, ...], aspects: Path | None, notice: Path | None, k
 
 @main.command(epilog="示例材料为本项目自行撰写，含有故意设置的常见问题；batch/ 中的副局长材料"
                     "照搬了局长材料中的几段，用来演示同批材料比对和复制比。")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--output", "-o", type=OUTPUT_FILE,
               default=Path("duizhao-report.html"), show_default=True, help="HTML 报告写入的文件。")
 def demo(output: Path) -> None:
     """审核内置的示例材料（作为同一批互相比对），按示例通知对照方面，生成 HTML 报告。"""
@@ -191,8 +192,8 @@ def demo(output: Path) -> None:
 
 
 @main.command(name="aspects", epilog=ASPECTS_HELP)
-@click.argument("notice", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+@click.argument("notice", type=INPUT_FILE)
+@click.option("--output", "-o", type=OUTPUT_FILE,
               help="写入的文件（UTF-8，每行一个方面）；不指定时输出到标准输出。")
 def extract_aspects(notice: Path, output: Path | None) -> None:
     """列出从会议通知 NOTICE 中提取的需要对照的方面，每行一个，供核对修改后用 --aspects 指定。"""

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from duizhao.cli_paths import INPUT
 from duizhao.corpus import BatchResult, CorpusError, Stats, Store, database_errors, open_store
 from duizhao.review import collect_files
 from duizhao.similarity import ParamsMismatch
@@ -48,7 +49,7 @@ def corpus() -> None:
 
 
 @corpus.command(epilog=EXIT_HELP)
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=INPUT)
 @click.option("--label", help="标签，如“网络范文”“2024年度材料”或班子名称。")
 @click.option("--year", type=click.IntRange(1949, 2100), help="材料年度。")
 @click.option("--author", help="作者（个人或单位）。")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from duizhao.cli_paths import INPUT, INPUT_FILE, OUTPUT_FILE
 from duizhao.config import ConfigError, load_settings
 from duizhao.ledger import FORMATS, DraftOptions, draft_paths, render
 from duizhao.notice import load_aspects
@@ -38,16 +39,16 @@ def ledger() -> None:
 
 
 @ledger.command(epilog=EXIT_HELP, help=DRAFT_HELP)
-@click.argument("materials", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--notice", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.argument("materials", nargs=-1, required=True, type=INPUT)
+@click.option("--notice", type=INPUT_FILE,
               help="会议通知：“方面”一列改用通知中与问题对应的方面。")
-@click.option("--aspects", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.option("--aspects", type=INPUT_FILE,
               help="方面清单文件（每行一个方面），作用同 --notice。")
 @click.option("--owner", help="责任领导/责任人；不指定时按标题取单位和职务（班子材料为“××领导班子”）。")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="xlsx", show_default=True,
               help="台账格式。xlsx 未指定 -o 时写入 整改台账.xlsx；json/text 输出到标准输出。")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="写入的文件。")
-@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.option("--output", "-o", type=OUTPUT_FILE, help="写入的文件。")
+@click.option("--config", type=INPUT_FILE,
               help="配置文件（默认读取当前目录的 duizhao.toml；用其中的 min_aspect_overlap）。")
 def draft(materials: tuple[Path, ...], notice: Path | None, aspects: Path | None, owner: str | None,
           fmt: str, output: Path | None, config: Path | None) -> None:
