@@ -13,11 +13,14 @@ import docx
 import pytest
 from click.testing import CliRunner
 
+from duizhao.checks.registry import ReviewContext
 from duizhao.cli import main
-from duizhao.config import ConfigError, load_settings, settings_from
+from duizhao.config import ConfigError, Settings, load_settings, settings_from
 from duizhao.corpus import CorpusError, open_store
+from duizhao.names import shown
 from duizhao.reading import Extracted, UnreadableDocument, read_text_of, run_reader
-from duizhao.review import check_ids
+from duizhao.reports import render
+from duizhao.review import check_ids, review_paths
 
 GOOD = """2025年度青川县林业局局长民主生活会个人对照检查材料
 一、存在的问题
@@ -238,3 +241,54 @@ def test_an_unreadable_path_is_named_in_chinese(tmp_path: Path):
     path.chmod(0)
     result = run("review", str(path))
     assert result.exit_code == 2 and "没有权限读取" in result.output
+
+
+def gbk_named(folder: Path) -> Path:
+    """A material whose file name is GBK bytes (not UTF-8), as Python sees it on Linux."""
+    path = Path(os.fsdecode(os.fsencode(folder) + b"/" + "中文材料.txt".encode("gbk")))
+    path.write_text(GOOD, encoding="utf-8")
+    return path
+
+
+def test_shown_replaces_undecodable_bytes_and_keeps_good_names():
+    assert shown(os.fsdecode("中文材料.txt".encode("gbk"))).endswith("\ufffd.txt")
+    assert shown("/材料/局长.txt") == "/材料/局长.txt"
+    assert shown("\ud800.txt") == "?.txt"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "html", "xlsx"])
+def test_a_non_utf8_file_name_is_shown_safely_in_every_report(tmp_path: Path, fmt: str):
+    path = gbk_named(tmp_path)
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    broken = tmp_path / "坏.docx"
+    broken.write_bytes(os.fsencode(path))
+    review = review_paths([tmp_path], ReviewContext(settings=Settings()))
+    assert all(d.path.encode("utf-8") for d in review.documents)
+    data = render(review, fmt)
+    if fmt != "xlsx":
+        assert "\ufffd".encode() in data
+
+
+def test_a_non_utf8_file_name_in_the_cli(tmp_path: Path):
+    path = gbk_named(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    result = run("review", "--format", "docx", "-o", str(out), str(path), str(tmp_path / "x.txt"))
+    assert result.exit_code == 2  # x.txt does not exist
+    result = run("review", "--format", "docx", "-o", str(out), str(path))
+    assert "Traceback" not in result.output and len(list(out.iterdir())) == 1
+    for fmt in ("text", "xlsx"):
+        result = run("ledger", "draft", "--format", fmt, "-o", str(tmp_path / f"ledger.{fmt}"), str(path))
+        assert result.exit_code in (0, 1) and (tmp_path / f"ledger.{fmt}").exists()
+    result = run("corpus", "add", str(tmp_path), "--db", str(tmp_path / "c.sqlite3"))
+    assert result.exit_code == 0 and "\ufffd" in result.output
+    listed = run("corpus", "list", "--db", str(tmp_path / "c.sqlite3"))
+    assert listed.exit_code == 0
+
+
+def test_control_characters_in_names_and_titles_are_escaped_in_the_text_report(tmp_path: Path):
+    path = tmp_path / "局长\x1b[2J\r材料\u202e.txt"
+    path.write_text(GOOD.replace("个人对照检查材料", "个人对照\x1b[31m检查材料"), encoding="utf-8")
+    text = render(review_paths([path], ReviewContext(settings=Settings())), "text").decode("utf-8")
+    assert "\x1b" not in text and "\r" not in text and "\u202e" not in text
+    assert "局长\\x1b[2J\\x0d材料\\u202e.txt" in text

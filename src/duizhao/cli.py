@@ -17,6 +17,7 @@ from duizhao.config import ConfigError, load_settings
 from duizhao.corpus import CorpusError, Store, database_errors, open_store
 from duizhao.corpus_cli import corpus
 from duizhao.ledger_cli import ledger
+from duizhao.names import shown
 from duizhao.notice import ASPECTS_HELP, aspects_listing, load_aspects, nothing_found
 from duizhao.reading import UnreadableDocument
 from duizhao.reports import FORMATS, PER_MATERIAL, render, word
@@ -79,19 +80,23 @@ def _context(config: Path | None, aspects: Path | None, notice: Path | None,
                          corpus=store, author=author.strip() if author else None)
 
 
-def _run(paths: list[Path], ctx: ReviewContext) -> Review:
+def _files(paths: list[Path]) -> list[Path]:
     files = collect_files(paths)
     if not files:
         raise click.UsageError("没有找到可审核的材料（支持 .docx .doc .wps .pdf .txt .md .html）")
+    return files
+
+
+def _run(files: list[Path], ctx: ReviewContext) -> Review:
     if len(files) > 1 and sys.stderr.isatty():
         with click.progressbar(length=len(files), label="审核中", file=sys.stderr) as bar:
             return review_paths(files, ctx, progress=lambda _: bar.update(1))
     return review_paths(files, ctx)
 
 
-def _emit(review: Review, fmt: str, output: Path | None) -> None:
+def _emit(review: Review, fmt: str, output: Path | None, files: list[Path]) -> None:
     if fmt in PER_MATERIAL:
-        _emit_word(review, output)
+        _emit_word(review, output, files)
         return
     if output is not None and output.is_dir():
         raise click.UsageError(f"--output {output} 是文件夹；{fmt} 报告需要指定一个文件名")
@@ -102,43 +107,45 @@ def _emit(review: Review, fmt: str, output: Path | None) -> None:
         click.echo(render(review, fmt, color=color).decode("utf-8"), nl=False)
         return
     output.write_bytes(render(review, fmt))
-    click.echo(f"报告已写入 {output.resolve()}", err=True)
+    click.echo(f"报告已写入 {shown(output.resolve())}", err=True)
 
 
-def _word_targets(review: Review, output: Path | None) -> list[Path]:
+def _word_targets(files: list[Path], output: Path | None) -> list[Path]:
     """Where each material's commented .docx goes: ``-o`` is the file for one material, the folder
     for several; ``<stem>-审核.docx`` by default, numbered when two materials share a stem."""
-    items = review.documents
-    if len(items) == 1 and output is not None and not output.is_dir():
+    if len(files) == 1 and output is not None and not output.is_dir():
         targets = [output]
     else:
         folder = output or Path(".")
         if folder.exists() and not folder.is_dir():
             raise click.UsageError(f"审核多份材料时 --output 应为文件夹，{folder} 是文件")
         targets, used = [], set()
-        for item in items:
-            stem, n = Path(item.path).stem, 1
+        for file in files:
+            stem, n = file.stem, 1
             while (name := f"{stem}-审核{'' if n == 1 else f'-{n}'}.docx") in used:
                 n += 1
             used.add(name)
             targets.append(folder / name)
-    inputs = {Path(item.path).resolve() for item in items}
+    inputs = {file.resolve() for file in files}
     for target in targets:
         if target.resolve() in inputs:
             raise click.UsageError(f"不能覆盖原材料 {target}：请用 -o 指定另一个文件名或文件夹")
     return targets
 
 
-def _emit_word(review: Review, output: Path | None) -> None:
-    targets = _word_targets(review, output)
+def _emit_word(review: Review, output: Path | None, files: list[Path]) -> None:
+    """``files``: the materials' own paths, in the order of ``review.documents`` (whose paths are
+    names for display)."""
+    targets = _word_targets(files, output)
     when = datetime.now(UTC)
-    for item, target in zip(review.documents, targets, strict=True):
+    for item, file, target in zip(review.documents, files, targets, strict=True):
         if item.document is None:
             click.echo(f"无法读取，未生成批注文件：{item.path}（{item.error}）", err=True)
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(word(item, Path(item.path), when))
-        click.echo(f"已写入批注：{target.resolve()}（{item.grade}，{len(item.findings)} 条问题）", err=True)
+        target.write_bytes(word(item, file, when))
+        click.echo(f"已写入批注：{shown(target.resolve())}（{item.grade}，{len(item.findings)} 条问题）",
+                   err=True)
 
 
 @main.command(epilog=EXIT_HELP)
@@ -170,8 +177,9 @@ def review(paths: tuple[Path, ...], aspects: Path | None, notice: Path | None, k
     """审核 PATH 中的材料（文件或文件夹，文件夹递归查找）。
 
     与参考语料库（--corpus）或同批其他材料比对时，报告给出每份材料的复制比和雷同文字的来源。"""
-    result = _run(list(paths), _context(config, aspects, notice, kind, corpus, author))
-    _emit(result, fmt, output)
+    files = _files(list(paths))
+    result = _run(files, _context(config, aspects, notice, kind, corpus, author))
+    _emit(result, fmt, output, files)
     sys.exit(1 if result.worst() in FAIL_LEVELS[fail_on] else 0)
 
 

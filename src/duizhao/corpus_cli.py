@@ -14,6 +14,7 @@ import click
 
 from duizhao.cli_paths import INPUT
 from duizhao.corpus import BatchResult, CorpusError, Stats, Store, database_errors, open_store
+from duizhao.names import shown
 from duizhao.review import collect_files
 from duizhao.similarity import ParamsMismatch
 
@@ -76,11 +77,11 @@ def add(paths: tuple[Path, ...], label: str | None, year: int | None, author: st
 def _report(result: BatchResult) -> None:
     for path, added in result.added:
         if added.duplicate:
-            click.echo(f"已在语料库中（编号 {added.document_id}），未重复收录：{path}")
+            click.echo(f"已在语料库中（编号 {added.document_id}），未重复收录：{shown(path)}")
         else:
-            click.echo(f"已收录（编号 {added.document_id}，{added.paragraphs} 段）：{path}")
+            click.echo(f"已收录（编号 {added.document_id}，{added.paragraphs} 段）：{shown(path)}")
     for path, message in result.failed:
-        click.echo(f"无法读取 {path}：{message}", err=True)
+        click.echo(f"无法读取 {shown(path)}：{message}", err=True)
     new = sum(not a.duplicate for _, a in result.added)
     click.echo(f"共收录 {new} 篇，已存在 {len(result.added) - new} 篇，无法读取 {len(result.failed)} 篇。")
 

@@ -12,6 +12,7 @@ import click
 from duizhao.cli_paths import INPUT, INPUT_FILE, OUTPUT_FILE
 from duizhao.config import ConfigError, load_settings
 from duizhao.ledger import FORMATS, DraftOptions, draft_paths, render
+from duizhao.names import shown
 from duizhao.notice import load_aspects
 from duizhao.reading import UnreadableDocument
 from duizhao.review import collect_files
@@ -69,7 +70,7 @@ def draft(materials: tuple[Path, ...], notice: Path | None, aspects: Path | None
         click.echo(data.decode("utf-8"), nl=False)
     else:
         output.write_bytes(data)
-        click.echo(f"台账已写入 {output.resolve()}（{len(result.rows)} 行）", err=True)
+        click.echo(f"台账已写入 {shown(output.resolve())}（{len(result.rows)} 行）", err=True)
     sys.exit(1 if result.failed else 0)
 
 

@@ -21,6 +21,7 @@ from duizhao.config import ConfigError, GradeRules, Settings
 from duizhao.copying import CopyStats, copy_stats
 from duizhao.document import Document
 from duizhao.groups import Batch, build
+from duizhao.names import shown
 from duizhao.outline import parse
 from duizhao.reading import SUPPORTED, UnreadableDocument, read_text_of
 
@@ -110,12 +111,12 @@ def review_file(path: Path, ctx: ReviewContext) -> Reviewed:
     try:
         extracted = read_text_of(path)
     except UnreadableDocument as exc:
-        return Reviewed(str(path), error=str(exc))
+        return Reviewed(shown(path), error=str(exc))
     try:
-        return review_document(parse(extracted.text, str(path), extracted.notes), ctx)
+        return review_document(parse(extracted.text, shown(path), extracted.notes), ctx)
     except Exception as exc:  # one material's failure must never stop the batch
         log.debug("review failed on %r", path, exc_info=True)
-        return Reviewed(str(path), error=f"审核此材料时程序出错（{type(exc).__name__}），其他材料不受影响；"
+        return Reviewed(shown(path), error=f"审核此材料时程序出错（{type(exc).__name__}），其他材料不受影响；"
                                          "请用 duizhao --debug 运行并把输出交给开发者")
 
 

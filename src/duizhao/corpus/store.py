@@ -19,6 +19,7 @@ from typing import Any
 
 from duizhao.corpus.db import SCHEMA_VERSION, CorpusError, Database, Row, connect, database_errors
 from duizhao.corpus.paragraphs import Prepared, from_bytes, prepare, to_bytes
+from duizhao.names import shown
 from duizhao.reading import UnreadableDocument, read_text_of
 from duizhao.similarity import ParamsMismatch, SignatureParams, band_keys
 from duizhao.similarity.signature import HASH_NAME, U32
@@ -213,7 +214,7 @@ class Store:
             documents, paragraphs, bands = [], [], []
             for doc_id, p in zip(doc_ids, fresh, strict=True):
                 d = p.prepared
-                path = None if p.file is None else str(p.file)
+                path = None if p.file is None else shown(p.file)
                 documents.append((doc_id, d.content_hash, path, d.title, *p.about, stamp, d.chars))
                 for par in d.paragraphs:
                     par_id = next(par_ids)
