@@ -20,7 +20,7 @@ from duizhao.corpus import CorpusError, open_store
 from duizhao.names import shown
 from duizhao.reading import Extracted, UnreadableDocument, read_text_of, run_reader
 from duizhao.reports import render
-from duizhao.review import check_ids, review_paths
+from duizhao.review import check_ids, collect, review_paths
 
 GOOD = """2025年度青川县林业局局长民主生活会个人对照检查材料
 一、存在的问题
@@ -292,3 +292,60 @@ def test_control_characters_in_names_and_titles_are_escaped_in_the_text_report(t
     text = render(review_paths([path], ReviewContext(settings=Settings())), "text").decode("utf-8")
     assert "\x1b" not in text and "\r" not in text and "\u202e" not in text
     assert "局长\\x1b[2J\\x0d材料\\u202e.txt" in text
+
+
+def hostile_folder(tmp_path: Path) -> Path:
+    """Good material beside a FIFO and a looping link with material names, a link to a folder and
+    a link to nowhere."""
+    folder = tmp_path / "materials"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "loop.docx").symlink_to("loop.docx")
+    (folder / "back").symlink_to("..")
+    (folder / "nowhere").symlink_to("no/such/place")
+    return folder
+
+
+def test_collect_notes_links_it_does_not_follow_and_lists_odd_material_names(tmp_path: Path):
+    folder = hostile_folder(tmp_path)
+    found = collect([folder])
+    assert [p.name for p in found.files] == ["good.txt", "loop.docx", "pipe.txt"]
+    assert len(found.skipped) == 2
+    assert any("back 是指向文件夹的符号链接" in note for note in found.skipped)
+    assert any("nowhere 无法解析（循环链接或目标不存在）" in note for note in found.skipped)
+
+
+def test_odd_entries_are_reported_and_the_rest_reviewed(tmp_path: Path):
+    folder = hostile_folder(tmp_path)
+    result = run("review", str(folder))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "good.txt" in result.output and "结论：" in result.output
+    assert result.output.count("无法读取：文件不存在或不是普通文件") == 2
+    assert "警告：" in result.output and "back" in result.output and "nowhere" in result.output
+    added = run("corpus", "add", str(folder), "--db", str(tmp_path / "c.sqlite3"))
+    assert added.exit_code == 1 and "已收录" in added.output and "无法读取 2 篇" in added.output
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root opens every folder and file")
+def test_an_unreadable_folder_and_file_are_reported(tmp_path: Path):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    locked, secret = tmp_path / "locked", tmp_path / "secret.txt"
+    locked.mkdir()
+    secret.write_text(GOOD, encoding="utf-8")
+    locked.chmod(0)
+    secret.chmod(0)
+    try:
+        result = run("review", str(tmp_path))
+    finally:
+        locked.chmod(0o755)
+    assert result.exit_code == 1 and "文件夹" in result.output and "locked 无法打开" in result.output
+    assert "没有权限读取此文件" in result.output and "结论：" in result.output
+
+
+def test_a_permission_error_in_a_reader_is_unreadable(tmp_path: Path):
+    def denied(path: Path) -> Extracted:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    with pytest.raises(UnreadableDocument, match="没有权限读取此文件"):
+        run_reader(denied, tmp_path / "secret.txt")

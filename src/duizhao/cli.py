@@ -12,7 +12,7 @@ import click
 
 from duizhao.checks import REGISTRY
 from duizhao.checks.registry import ReviewContext
-from duizhao.cli_paths import INPUT, INPUT_FILE, OUTPUT, OUTPUT_FILE
+from duizhao.cli_paths import INPUT, INPUT_FILE, OUTPUT, OUTPUT_FILE, materials
 from duizhao.config import ConfigError, load_settings
 from duizhao.corpus import CorpusError, Store, database_errors, open_store
 from duizhao.corpus_cli import corpus
@@ -21,10 +21,11 @@ from duizhao.names import shown
 from duizhao.notice import ASPECTS_HELP, aspects_listing, load_aspects, nothing_found
 from duizhao.reading import UnreadableDocument
 from duizhao.reports import FORMATS, PER_MATERIAL, render, word
-from duizhao.review import Review, check_ids, collect_files, review_paths
+from duizhao.review import Review, check_ids, review_paths
 from duizhao.similarity import ParamsMismatch
 
-EXIT_HELP = """退出码：0 没有达到 --fail-on 级别的问题；1 有（或有文件无法读取）；2 用法或配置有误。"""
+EXIT_HELP = ("退出码：0 没有达到 --fail-on 级别的问题；1 有（或有文件无法读取、有文件夹无法打开）；"
+             "2 用法或配置有误。")
 FAIL_LEVELS = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
 
 
@@ -78,13 +79,6 @@ def _context(config: Path | None, aspects: Path | None, notice: Path | None,
         raise click.UsageError(nothing_found(source, from_notice=notice is not None))
     return ReviewContext(settings=settings, aspects=found, kind=kind,  # type: ignore[arg-type]
                          corpus=store, author=author.strip() if author else None)
-
-
-def _files(paths: list[Path]) -> list[Path]:
-    files = collect_files(paths)
-    if not files:
-        raise click.UsageError("没有找到可审核的材料（支持 .docx .doc .wps .pdf .txt .md .html）")
-    return files
 
 
 def _run(files: list[Path], ctx: ReviewContext) -> Review:
@@ -177,10 +171,10 @@ def review(paths: tuple[Path, ...], aspects: Path | None, notice: Path | None, k
     """审核 PATH 中的材料（文件或文件夹，文件夹递归查找）。
 
     与参考语料库（--corpus）或同批其他材料比对时，报告给出每份材料的复制比和雷同文字的来源。"""
-    files = _files(list(paths))
-    result = _run(files, _context(config, aspects, notice, kind, corpus, author))
-    _emit(result, fmt, output, files)
-    sys.exit(1 if result.worst() in FAIL_LEVELS[fail_on] else 0)
+    found = materials(paths, "没有找到可审核的材料（支持 .docx .doc .wps .pdf .txt .md .html）")
+    result = _run(found.files, _context(config, aspects, notice, kind, corpus, author))
+    _emit(result, fmt, output, found.files)
+    sys.exit(1 if result.worst() in FAIL_LEVELS[fail_on] or found.skipped else 0)
 
 
 @main.command(epilog="示例材料为本项目自行撰写，含有故意设置的常见问题；batch/ 中的副局长材料"

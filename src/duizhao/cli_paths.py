@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
 from duizhao.names import shown
+from duizhao.review import Collected, collect
 
 
 class PathParam(click.ParamType[Path]):
@@ -37,3 +39,14 @@ INPUT = PathParam()  # files or folders to review
 INPUT_FILE = PathParam(dir_okay=False)  # a notice, an aspects list, a configuration
 OUTPUT_FILE = PathParam(exists=False, dir_okay=False)
 OUTPUT = PathParam(exists=False)
+
+
+def materials(paths: Sequence[Path], none_found: str) -> Collected:
+    """The files under ``paths``; each folder or link not searched is a warning on standard error,
+    and no file at all is a usage error ``none_found``."""
+    found = collect(paths)
+    for note in found.skipped:
+        click.echo(f"警告：{note}", err=True)
+    if not found.files:
+        raise click.UsageError(none_found)
+    return found

@@ -12,14 +12,14 @@ from pathlib import Path
 
 import click
 
-from duizhao.cli_paths import INPUT
+from duizhao.cli_paths import INPUT, materials
 from duizhao.corpus import BatchResult, CorpusError, Stats, Store, database_errors, open_store
 from duizhao.names import shown
-from duizhao.review import collect_files
 from duizhao.similarity import ParamsMismatch
 
 DEFAULT_DB = "duizhao.sqlite3"
-EXIT_HELP = "退出码：0 成功；1 有文件无法读取、没有可删除的文档或数据库操作失败；2 用法或配置有误。"
+EXIT_HELP = ("退出码：0 成功；1 有文件无法读取或文件夹无法打开、没有可删除的文档或数据库操作失败；"
+             "2 用法或配置有误。")
 _HEADERS = ("编号", "标签", "年度", "作者", "段落", "字数", "添加时间", "标题")
 
 db_option = click.option(
@@ -60,9 +60,8 @@ def add(paths: tuple[Path, ...], label: str | None, year: int | None, author: st
     """把 PATH 中的材料加入语料库（文件或文件夹，文件夹递归查找）。内容相同的文档不会重复收录。
 
     每 200 篇（或 1 万段）提交一次；数据库操作中途失败时，失败的那一批整批不收录，之前各批已收录。"""
-    files = collect_files(paths)
-    if not files:
-        raise click.UsageError("没有找到可收录的材料（支持 .docx .doc .wps .pdf .txt .md .html）")
+    found = materials(paths, "没有找到可收录的材料（支持 .docx .doc .wps .pdf .txt .md .html）")
+    files = found.files
     now = datetime.now().astimezone()
     with _store(db_url) as store:
         if len(files) > 1 and sys.stderr.isatty():
@@ -71,7 +70,7 @@ def add(paths: tuple[Path, ...], label: str | None, year: int | None, author: st
         else:
             result = store.add_files(files, label, year, author, now)
     _report(result)
-    sys.exit(1 if result.failed else 0)
+    sys.exit(1 if result.failed or found.skipped else 0)
 
 
 def _report(result: BatchResult) -> None:

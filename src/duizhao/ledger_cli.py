@@ -10,12 +10,12 @@ from pathlib import Path
 import click
 
 from duizhao.cli_paths import INPUT, INPUT_FILE, OUTPUT_FILE
+from duizhao.cli_paths import materials as collected
 from duizhao.config import ConfigError, load_settings
 from duizhao.ledger import FORMATS, DraftOptions, draft_paths, render
 from duizhao.names import shown
 from duizhao.notice import load_aspects
 from duizhao.reading import UnreadableDocument
-from duizhao.review import collect_files
 
 EXIT_HELP = ("退出码：0 全部材料已起草；1 有材料无法读取或找不到“存在的问题”（其余材料照常起草）；"
              "2 用法或配置有误。")
@@ -54,9 +54,8 @@ def ledger() -> None:
 def draft(materials: tuple[Path, ...], notice: Path | None, aspects: Path | None, owner: str | None,
           fmt: str, output: Path | None, config: Path | None) -> None:
     options = _options(notice, aspects, owner, config)
-    files = collect_files(materials)
-    if not files:
-        raise click.UsageError("没有找到可读取的材料（支持 .docx .doc .wps .pdf .txt .md .html）")
+    found = collected(materials, "没有找到可读取的材料（支持 .docx .doc .wps .pdf .txt .md .html）")
+    files = found.files
     result = draft_paths(files, options)
     for material in result.failed:
         click.echo(f"未能起草 {material.path}：{material.error}", err=True)
@@ -71,7 +70,7 @@ def draft(materials: tuple[Path, ...], notice: Path | None, aspects: Path | None
     else:
         output.write_bytes(data)
         click.echo(f"台账已写入 {shown(output.resolve())}（{len(result.rows)} 行）", err=True)
-    sys.exit(1 if result.failed else 0)
+    sys.exit(1 if result.failed or found.skipped else 0)
 
 
 def _options(notice: Path | None, aspects: Path | None, owner: str | None,

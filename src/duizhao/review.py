@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -120,18 +122,70 @@ def review_file(path: Path, ctx: ReviewContext) -> Reviewed:
                                          "请用 duizhao --debug 运行并把输出交给开发者")
 
 
-def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """Files to review: the files given, and supported files anywhere under given folders."""
-    found: list[Path] = []
+@dataclass
+class Collected:
+    """The files to review, and a note (Chinese) for each folder or link that was not searched."""
+
+    files: list[Path]
+    skipped: list[str] = field(default_factory=list)
+
+
+def collect(paths: Iterable[Path]) -> Collected:
+    """Files to review: the files given, and supported files anywhere under given folders
+    (hidden and ``~$`` temporary names left out). A folder that cannot be opened, a link to a
+    folder (not followed: no loops, no repeats) and a link that cannot be resolved (a loop, a
+    missing target) are noted in ``skipped``; a supported name that is not a readable regular
+    file is listed, so that reading it reports it."""
+    out = Collected([])
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file()
-                            and p.suffix.lower() in SUPPORTED
-                            and not any(part.startswith((".", "~$"))
-                                        for part in p.relative_to(path).parts))
+            found: list[Path] = []
+            _walk(path, found, out.skipped)
+            out.files += sorted(found)
         else:
+            out.files.append(path)
+    return out
+
+
+def collect_files(paths: Iterable[Path]) -> list[Path]:
+    return collect(paths).files
+
+
+def _walk(folder: Path, found: list[Path], skipped: list[str]) -> None:
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as exc:
+        skipped.append(f"文件夹 {shown(folder)} 无法打开（{exc.strerror or type(exc).__name__}），"
+                       "其中的材料没有审核；请检查文件夹权限")
+        return
+    for entry in entries:
+        if entry.name.startswith((".", "~$")):
+            continue
+        path = Path(entry.path)
+        supported = path.suffix.lower() in SUPPORTED
+        if entry.is_symlink():
+            _link(path, supported, found, skipped)
+        elif entry.is_dir(follow_symlinks=False):
+            _walk(path, found, skipped)
+        elif supported:
             found.append(path)
-    return found
+
+
+def _link(path: Path, supported: bool, found: list[Path], skipped: list[str]) -> None:
+    try:
+        target = os.stat(path)
+    except OSError:
+        if supported:
+            found.append(path)  # reading it reports it as unreadable
+        else:
+            skipped.append(f"符号链接 {shown(path)} 无法解析（循环链接或目标不存在），已跳过")
+        return
+    if stat.S_ISDIR(target.st_mode):
+        skipped.append(f"{shown(path)} 是指向文件夹的符号链接，为免循环和重复没有进入；"
+                       "如需审核其中的材料，请直接给出它的实际路径")
+    elif supported:
+        found.append(path)
 
 
 def review_paths(paths: Iterable[Path], ctx: ReviewContext,

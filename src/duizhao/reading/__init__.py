@@ -67,6 +67,8 @@ def run_reader(reader: Reader, path: Path) -> Extracted:
         return reader(path)
     except UnreadableDocument:
         raise
+    except PermissionError as exc:
+        raise UnreadableDocument("没有权限读取此文件，请检查文件权限后再审核") from exc
     except Exception as exc:  # hostile input must never stop a batch
         log.debug("reader %s failed on %r", getattr(reader, "__qualname__", reader), path, exc_info=True)
         raise UnreadableDocument(
