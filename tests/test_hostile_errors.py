@@ -349,3 +349,45 @@ def test_a_permission_error_in_a_reader_is_unreadable(tmp_path: Path):
 
     with pytest.raises(UnreadableDocument, match="没有权限读取此文件"):
         run_reader(denied, tmp_path / "secret.txt")
+
+
+def test_control_characters_in_names_never_reach_the_terminal_raw(tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "局长\x1b]0;x\x07.txt").write_text(GOOD.replace("局长", "局长\x1b[5m"), encoding="utf-8")
+    added = run("corpus", "add", str(folder), "--db", str(tmp_path / "c.sqlite3"))
+    listed = run("corpus", "list", "--db", str(tmp_path / "c.sqlite3"))
+    drafted = run("ledger", "draft", "--format", "text", str(folder))
+    for result in (added, listed, drafted):
+        assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "\\x1b]0;x\\x07.txt" in added.output
+
+
+def test_a_failure_while_reviewing_one_material_spares_the_batch(tmp_path: Path):
+    from duizhao.corpus import open_store
+
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(GOOD.replace("林业局", "水利局"), encoding="utf-8")
+    store = open_store(str(tmp_path / "c.sqlite3"))
+    store.close()  # a corpus whose connection is gone: the copy check fails on every material
+    review = review_paths([tmp_path], ReviewContext(settings=Settings(), corpus=store))
+    assert [d.error is not None for d in review.documents] == [True, True]
+    assert all("审核此材料时程序出错" in (d.error or "") for d in review.documents)
+
+
+def test_a_postgres_table_of_another_shape_is_a_chinese_corpus_error(pg_url: str):
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE documents (id integer, name text)")
+    with pytest.raises(CorpusError, match="数据表结构不符"):
+        open_store(pg_url)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_an_unreadable_default_config_is_a_config_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "duizhao.toml").write_text("[grade]\nfail_errors = 2\n", encoding="utf-8")
+    (tmp_path / "duizhao.toml").chmod(0)
+    with pytest.raises(ConfigError, match="无法读取配置文件"):
+        load_settings()

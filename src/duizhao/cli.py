@@ -17,7 +17,7 @@ from duizhao.config import ConfigError, load_settings
 from duizhao.corpus import CorpusError, Store, database_errors, open_store
 from duizhao.corpus_cli import corpus
 from duizhao.ledger_cli import ledger
-from duizhao.names import shown
+from duizhao.names import said
 from duizhao.notice import ASPECTS_HELP, aspects_listing, load_aspects, nothing_found
 from duizhao.reading import UnreadableDocument
 from duizhao.reports import FORMATS, PER_MATERIAL, render, word
@@ -101,7 +101,7 @@ def _emit(review: Review, fmt: str, output: Path | None, files: list[Path]) -> N
         click.echo(render(review, fmt, color=color).decode("utf-8"), nl=False)
         return
     output.write_bytes(render(review, fmt))
-    click.echo(f"报告已写入 {shown(output.resolve())}", err=True)
+    click.echo(f"报告已写入 {said(output.resolve())}", err=True)
 
 
 def _word_targets(files: list[Path], output: Path | None) -> list[Path]:
@@ -134,11 +134,11 @@ def _emit_word(review: Review, output: Path | None, files: list[Path]) -> None:
     when = datetime.now(UTC)
     for item, file, target in zip(review.documents, files, targets, strict=True):
         if item.document is None:
-            click.echo(f"无法读取，未生成批注文件：{item.path}（{item.error}）", err=True)
+            click.echo(f"无法读取，未生成批注文件：{said(item.path)}（{item.error}）", err=True)
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(word(item, file, when))
-        click.echo(f"已写入批注：{shown(target.resolve())}（{item.grade}，{len(item.findings)} 条问题）",
+        click.echo(f"已写入批注：{said(target.resolve())}（{item.grade}，{len(item.findings)} 条问题）",
                    err=True)
 
 
@@ -190,7 +190,7 @@ def demo(output: Path) -> None:
         result = review_paths([*materials, *sorted((folder / "batch").glob("*.txt"))], ctx)
     click.echo(render(result, "text").decode("utf-8").splitlines()[-1])
     output.write_bytes(render(result, "html"))
-    click.echo(f"报告已写入 {output.resolve()}，用浏览器打开即可查看。")
+    click.echo(f"报告已写入 {said(output.resolve())}，用浏览器打开即可查看。")
 
 
 @main.command(name="aspects", epilog=ASPECTS_HELP)
@@ -209,8 +209,8 @@ def extract_aspects(notice: Path, output: Path | None) -> None:
         click.echo(aspects_listing(found).encode("utf-8"), nl=False)
         return
     output.write_text(aspects_listing(found), encoding="utf-8")
-    click.echo(f"已将 {len(found)} 个方面写入 {output.resolve()}；核对修改后用 duizhao review --aspects "
-               f"{output} 审核", err=True)
+    click.echo(f"已将 {len(found)} 个方面写入 {said(output.resolve())}；核对修改后用 "
+               f"duizhao review --aspects {said(output)} 审核", err=True)
 
 
 @main.command(name="checks")

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from duizhao.names import shown
+from duizhao.names import printable, said
 from duizhao.review import Collected, collect
 
 
@@ -25,7 +25,7 @@ class PathParam(click.ParamType[Path]):
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
         path = Path(value)
-        name = shown(path)
+        name = said(path)
         if self.exists and not path.exists():
             raise click.UsageError(f"{name} 不存在，请检查路径是否写对", ctx)
         if not self.dir_okay and path.is_dir():
@@ -46,7 +46,7 @@ def materials(paths: Sequence[Path], none_found: str) -> Collected:
     and no file at all is a usage error ``none_found``."""
     found = collect(paths)
     for note in found.skipped:
-        click.echo(f"警告：{note}", err=True)
+        click.echo(f"警告：{printable(note)}", err=True)
     if not found.files:
         raise click.UsageError(none_found)
     return found

@@ -147,4 +147,7 @@ def load_settings(path: Path | None = None) -> Settings:
         raise ConfigError(f"找不到配置文件 {path}") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"配置文件 {path} 格式有误：{exc}") from exc
+    except OSError as exc:
+        why = exc.strerror or type(exc).__name__
+        raise ConfigError(f"无法读取配置文件 {path}（{why}），请检查文件权限") from exc
     return settings_from(data)

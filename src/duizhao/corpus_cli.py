@@ -14,7 +14,7 @@ import click
 
 from duizhao.cli_paths import INPUT, materials
 from duizhao.corpus import BatchResult, CorpusError, Stats, Store, database_errors, open_store
-from duizhao.names import shown
+from duizhao.names import printable, said
 from duizhao.similarity import ParamsMismatch
 
 DEFAULT_DB = "duizhao.sqlite3"
@@ -76,11 +76,11 @@ def add(paths: tuple[Path, ...], label: str | None, year: int | None, author: st
 def _report(result: BatchResult) -> None:
     for path, added in result.added:
         if added.duplicate:
-            click.echo(f"已在语料库中（编号 {added.document_id}），未重复收录：{shown(path)}")
+            click.echo(f"已在语料库中（编号 {added.document_id}），未重复收录：{said(path)}")
         else:
-            click.echo(f"已收录（编号 {added.document_id}，{added.paragraphs} 段）：{shown(path)}")
+            click.echo(f"已收录（编号 {added.document_id}，{added.paragraphs} 段）：{said(path)}")
     for path, message in result.failed:
-        click.echo(f"无法读取 {shown(path)}：{message}", err=True)
+        click.echo(f"无法读取 {said(path)}：{message}", err=True)
     new = sum(not a.duplicate for _, a in result.added)
     click.echo(f"共收录 {new} 篇，已存在 {len(result.added) - new} 篇，无法读取 {len(result.failed)} 篇。")
 
@@ -95,8 +95,9 @@ def list_documents(label: str | None, db_url: str) -> None:
     if not docs:
         click.echo("语料库中没有符合条件的文档。" if label else "语料库中还没有文档。")
         return
-    rows = [(str(d.id), d.label or "", str(d.year or ""), d.author or "", str(d.paragraphs), str(d.chars),
-             d.added_at[:16].replace("T", " "), d.title) for d in docs]
+    rows = [tuple(map(printable, (str(d.id), d.label or "", str(d.year or ""), d.author or "",
+                                  str(d.paragraphs), str(d.chars), d.added_at[:16].replace("T", " "),
+                                  d.title))) for d in docs]
     click.echo(table(_HEADERS, rows))
 
 

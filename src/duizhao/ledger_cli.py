@@ -13,7 +13,7 @@ from duizhao.cli_paths import INPUT, INPUT_FILE, OUTPUT_FILE
 from duizhao.cli_paths import materials as collected
 from duizhao.config import ConfigError, load_settings
 from duizhao.ledger import FORMATS, DraftOptions, draft_paths, render
-from duizhao.names import shown
+from duizhao.names import said
 from duizhao.notice import load_aspects
 from duizhao.reading import UnreadableDocument
 
@@ -58,7 +58,7 @@ def draft(materials: tuple[Path, ...], notice: Path | None, aspects: Path | None
     files = found.files
     result = draft_paths(files, options)
     for material in result.failed:
-        click.echo(f"未能起草 {material.path}：{material.error}", err=True)
+        click.echo(f"未能起草 {said(material.path)}：{material.error}", err=True)
     if not result.rows:
         click.echo("没有起草出任何一行，未写入台账。", err=True)
         sys.exit(1)
@@ -69,7 +69,7 @@ def draft(materials: tuple[Path, ...], notice: Path | None, aspects: Path | None
         click.echo(data.decode("utf-8"), nl=False)
     else:
         output.write_bytes(data)
-        click.echo(f"台账已写入 {shown(output.resolve())}（{len(result.rows)} 行）", err=True)
+        click.echo(f"台账已写入 {said(output.resolve())}（{len(result.rows)} 行）", err=True)
     sys.exit(1 if result.failed or found.skipped else 0)
 
 

@@ -41,3 +41,8 @@ def _escaped(ch: str) -> str:
         code = ord(ch)
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
     return ch
+
+
+def said(path: str | os.PathLike[str]) -> str:
+    """A file name as a terminal message gives it: :func:`shown`, then :func:`printable`."""
+    return printable(shown(path))
