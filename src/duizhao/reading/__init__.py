@@ -70,7 +70,8 @@ def run_reader(reader: Reader, path: Path) -> Extracted:
     except PermissionError as exc:
         raise UnreadableDocument("没有权限读取此文件，请检查文件权限后再审核") from exc
     except Exception as exc:  # hostile input must never stop a batch
-        log.debug("reader %s failed on %r", getattr(reader, "__qualname__", reader), path, exc_info=True)
+        name = f"{getattr(reader, '__module__', '')}.{getattr(reader, '__qualname__', reader)}"
+        log.debug("reader %s failed on %r", name, path, exc_info=True)
         raise UnreadableDocument(
             f"文件已损坏或格式异常（{type(exc).__name__}），请用 Word 或 WPS 打开后另存一份再审核；"
             "若仍无法读取，请用 duizhao --debug 运行并把输出交给开发者") from exc
