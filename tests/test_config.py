@@ -31,8 +31,6 @@ def test_overrides_are_typed(tmp_path: Path):
     ({"thresholds": {"min_char": 1}}, "min_char"),
     ({"thresholds": {"min_chars": "多"}}, "min_chars"),
     ({"severity": {"structure-missing-section": "fatal"}}, "error、warning 或 info"),
-    ({"severity": {"no-such-check": "info"}}, "no-such-check"),
-    ({"checks": {"disabled": ["no-such-check"]}}, "no-such-check"),
     ({"checks": {"enabled": []}}, "disabled"),
     ({"words": {"placeholders": "XX"}}, "字符串列表"),
     ({"colour": {}}, "colour"),

@@ -18,6 +18,7 @@ can act on, in Chinese.
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -87,8 +88,24 @@ def _typed(section: str, cls: type[Any], values: dict[str, Any]) -> Any:
             value = float(value)
         elif type(value) is not type(default):
             raise ConfigError(f"配置 [{section}] {key} 应为{type(default).__name__}类型，实际是“{value!r}”")
+        _finite(section, key, value)
         out = replace(out, **{key: value})
     return out
+
+
+def _finite(section: str, key: str, value: Any) -> None:
+    """Numbers must be finite and not negative (TOML allows nan and inf)."""
+    if isinstance(value, int | float) and not (math.isfinite(value) and value >= 0):
+        raise ConfigError(f"配置 [{section}] {key} 应为不小于 0 的有限数，实际是“{value!r}”")
+
+
+def _table(data: dict[str, Any], section: str) -> dict[str, Any]:
+    """The section ``[section]`` (empty when absent); anything but a table is an error."""
+    value = data.get(section, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"配置中的“{section}”应为一个表（写成 [{section}] 段，下面每行“名称 = 值”），"
+                          f"实际是“{value!r}”")
+    return value
 
 
 def _strings(section: str, value: Any) -> tuple[str, ...]:
@@ -97,34 +114,24 @@ def _strings(section: str, value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _known_check(section: str, check_id: str) -> None:
-    from duizhao.checks import REGISTRY
-
-    if check_id not in REGISTRY:
-        raise ConfigError(f"配置 [{section}] 中的“{check_id}”不是已有的检查项，"
-                          "可用 duizhao checks 查看全部编号")
-
-
 def settings_from(data: dict[str, Any]) -> Settings:
+    """Typed settings; check ids are validated against the registry by ``review.check_ids``."""
     unknown = set(data) - {"thresholds", "grade", "severity", "checks", "words"}
     if unknown:
         raise ConfigError(f"配置中有无法识别的部分：{'、'.join(sorted(unknown))}")
-    severities = dict(data.get("severity", {}))
+    severities = dict(_table(data, "severity"))
     for check_id, severity in severities.items():
-        _known_check("severity", check_id)
         if severity not in SEVERITIES:
             raise ConfigError(f"配置 [severity] {check_id} 应为 error、warning 或 info 之一")
-    checks = data.get("checks", {})
+    checks = _table(data, "checks")
     if set(checks) - {"disabled"}:
         raise ConfigError("配置 [checks] 只支持 disabled = [\"检查项编号\", …]")
-    for check_id in _strings("checks", checks.get("disabled", [])):
-        _known_check("checks", check_id)
     return Settings(
-        thresholds=_typed("thresholds", Thresholds, data.get("thresholds", {})),
-        grade=_typed("grade", GradeRules, data.get("grade", {})),
+        thresholds=_typed("thresholds", Thresholds, _table(data, "thresholds")),
+        grade=_typed("grade", GradeRules, _table(data, "grade")),
         severities=severities,
         disabled=frozenset(_strings("checks", checks.get("disabled", []))),
-        words={k: _strings(f"words.{k}", v) for k, v in data.get("words", {}).items()},
+        words={k: _strings(f"words.{k}", v) for k, v in _table(data, "words").items()},
     )
 
 
@@ -140,4 +147,7 @@ def load_settings(path: Path | None = None) -> Settings:
         raise ConfigError(f"找不到配置文件 {path}") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"配置文件 {path} 格式有误：{exc}") from exc
+    except OSError as exc:
+        why = exc.strerror or type(exc).__name__
+        raise ConfigError(f"无法读取配置文件 {path}（{why}），请检查文件权限") from exc
     return settings_from(data)

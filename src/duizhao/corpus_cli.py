@@ -12,12 +12,14 @@ from pathlib import Path
 
 import click
 
+from duizhao.cli_paths import INPUT, materials
 from duizhao.corpus import BatchResult, CorpusError, Stats, Store, database_errors, open_store
-from duizhao.review import collect_files
+from duizhao.names import printable, said
 from duizhao.similarity import ParamsMismatch
 
 DEFAULT_DB = "duizhao.sqlite3"
-EXIT_HELP = "退出码：0 成功；1 有文件无法读取、没有可删除的文档或数据库操作失败；2 用法或配置有误。"
+EXIT_HELP = ("退出码：0 成功；1 有文件无法读取或文件夹无法打开、没有可删除的文档或数据库操作失败；"
+             "2 用法或配置有误。")
 _HEADERS = ("编号", "标签", "年度", "作者", "段落", "字数", "添加时间", "标题")
 
 db_option = click.option(
@@ -48,7 +50,7 @@ def corpus() -> None:
 
 
 @corpus.command(epilog=EXIT_HELP)
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=INPUT)
 @click.option("--label", help="标签，如“网络范文”“2024年度材料”或班子名称。")
 @click.option("--year", type=click.IntRange(1949, 2100), help="材料年度。")
 @click.option("--author", help="作者（个人或单位）。")
@@ -58,9 +60,8 @@ def add(paths: tuple[Path, ...], label: str | None, year: int | None, author: st
     """把 PATH 中的材料加入语料库（文件或文件夹，文件夹递归查找）。内容相同的文档不会重复收录。
 
     每 200 篇（或 1 万段）提交一次；数据库操作中途失败时，失败的那一批整批不收录，之前各批已收录。"""
-    files = collect_files(paths)
-    if not files:
-        raise click.UsageError("没有找到可收录的材料（支持 .docx .doc .wps .pdf .txt .md .html）")
+    found = materials(paths, "没有找到可收录的材料（支持 .docx .doc .wps .pdf .txt .md .html）")
+    files = found.files
     now = datetime.now().astimezone()
     with _store(db_url) as store:
         if len(files) > 1 and sys.stderr.isatty():
@@ -69,17 +70,17 @@ def add(paths: tuple[Path, ...], label: str | None, year: int | None, author: st
         else:
             result = store.add_files(files, label, year, author, now)
     _report(result)
-    sys.exit(1 if result.failed else 0)
+    sys.exit(1 if result.failed or found.skipped else 0)
 
 
 def _report(result: BatchResult) -> None:
     for path, added in result.added:
         if added.duplicate:
-            click.echo(f"已在语料库中（编号 {added.document_id}），未重复收录：{path}")
+            click.echo(f"已在语料库中（编号 {added.document_id}），未重复收录：{said(path)}")
         else:
-            click.echo(f"已收录（编号 {added.document_id}，{added.paragraphs} 段）：{path}")
+            click.echo(f"已收录（编号 {added.document_id}，{added.paragraphs} 段）：{said(path)}")
     for path, message in result.failed:
-        click.echo(f"无法读取 {path}：{message}", err=True)
+        click.echo(f"无法读取 {said(path)}：{message}", err=True)
     new = sum(not a.duplicate for _, a in result.added)
     click.echo(f"共收录 {new} 篇，已存在 {len(result.added) - new} 篇，无法读取 {len(result.failed)} 篇。")
 
@@ -94,8 +95,9 @@ def list_documents(label: str | None, db_url: str) -> None:
     if not docs:
         click.echo("语料库中没有符合条件的文档。" if label else "语料库中还没有文档。")
         return
-    rows = [(str(d.id), d.label or "", str(d.year or ""), d.author or "", str(d.paragraphs), str(d.chars),
-             d.added_at[:16].replace("T", " "), d.title) for d in docs]
+    rows = [tuple(map(printable, (str(d.id), d.label or "", str(d.year or ""), d.author or "",
+                                  str(d.paragraphs), str(d.chars), d.added_at[:16].replace("T", " "),
+                                  d.title))) for d in docs]
     click.echo(table(_HEADERS, rows))
 
 

@@ -9,11 +9,13 @@ from pathlib import Path
 
 import click
 
+from duizhao.cli_paths import INPUT, INPUT_FILE, OUTPUT_FILE
+from duizhao.cli_paths import materials as collected
 from duizhao.config import ConfigError, load_settings
 from duizhao.ledger import FORMATS, DraftOptions, draft_paths, render
+from duizhao.names import said
 from duizhao.notice import load_aspects
 from duizhao.reading import UnreadableDocument
-from duizhao.review import collect_files
 
 EXIT_HELP = ("退出码：0 全部材料已起草；1 有材料无法读取或找不到“存在的问题”（其余材料照常起草）；"
              "2 用法或配置有误。")
@@ -38,26 +40,25 @@ def ledger() -> None:
 
 
 @ledger.command(epilog=EXIT_HELP, help=DRAFT_HELP)
-@click.argument("materials", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--notice", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.argument("materials", nargs=-1, required=True, type=INPUT)
+@click.option("--notice", type=INPUT_FILE,
               help="会议通知：“方面”一列改用通知中与问题对应的方面。")
-@click.option("--aspects", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.option("--aspects", type=INPUT_FILE,
               help="方面清单文件（每行一个方面），作用同 --notice。")
 @click.option("--owner", help="责任领导/责任人；不指定时按标题取单位和职务（班子材料为“××领导班子”）。")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="xlsx", show_default=True,
               help="台账格式。xlsx 未指定 -o 时写入 整改台账.xlsx；json/text 输出到标准输出。")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="写入的文件。")
-@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.option("--output", "-o", type=OUTPUT_FILE, help="写入的文件。")
+@click.option("--config", type=INPUT_FILE,
               help="配置文件（默认读取当前目录的 duizhao.toml；用其中的 min_aspect_overlap）。")
 def draft(materials: tuple[Path, ...], notice: Path | None, aspects: Path | None, owner: str | None,
           fmt: str, output: Path | None, config: Path | None) -> None:
     options = _options(notice, aspects, owner, config)
-    files = collect_files(materials)
-    if not files:
-        raise click.UsageError("没有找到可读取的材料（支持 .docx .doc .wps .pdf .txt .md .html）")
+    found = collected(materials, "没有找到可读取的材料（支持 .docx .doc .wps .pdf .txt .md .html）")
+    files = found.files
     result = draft_paths(files, options)
     for material in result.failed:
-        click.echo(f"未能起草 {material.path}：{material.error}", err=True)
+        click.echo(f"未能起草 {said(material.path)}：{material.error}", err=True)
     if not result.rows:
         click.echo("没有起草出任何一行，未写入台账。", err=True)
         sys.exit(1)
@@ -68,8 +69,8 @@ def draft(materials: tuple[Path, ...], notice: Path | None, aspects: Path | None
         click.echo(data.decode("utf-8"), nl=False)
     else:
         output.write_bytes(data)
-        click.echo(f"台账已写入 {output.resolve()}（{len(result.rows)} 行）", err=True)
-    sys.exit(1 if result.failed else 0)
+        click.echo(f"台账已写入 {said(output.resolve())}（{len(result.rows)} 行）", err=True)
+    sys.exit(1 if result.failed or found.skipped else 0)
 
 
 def _options(notice: Path | None, aspects: Path | None, owner: str | None,

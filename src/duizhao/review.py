@@ -7,24 +7,28 @@ reported with its error and the rest of the batch is still reviewed.
 from __future__ import annotations
 
 import gc
+import logging
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duizhao.checks  # noqa: F401  (registers every check)
 from duizhao.batch import compare
+from duizhao.checks import REGISTRY
 from duizhao.checks.registry import Finding, ReviewContext
 from duizhao.checks.runner import in_order, run_batch_checks, run_checks
-from duizhao.config import GradeRules
+from duizhao.config import ConfigError, GradeRules, Settings
 from duizhao.copying import CopyStats, copy_stats
 from duizhao.document import Document
 from duizhao.groups import Batch, build
+from duizhao.names import shown
 from duizhao.outline import parse
 from duizhao.reading import SUPPORTED, UnreadableDocument, read_text_of
 
 GRADES = ("不达标", "需修改", "基本达标")
-
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -51,6 +55,18 @@ class Review:
         if any(d.error for d in self.documents):
             levels.add("error")
         return next((s for s in ("error", "warning", "info") if s in levels), None)
+
+
+def check_ids(settings: Settings) -> Settings:
+    """``settings``, once every check id it names ([severity], [checks] disabled,
+    [grade] fail_checks) is a registered check; else a :class:`ConfigError` naming the id."""
+    named = [("severity", c) for c in settings.severities] + [("checks", c) for c in settings.disabled]
+    named += [("grade", c) for c in settings.grade.fail_checks]
+    for section, check_id in named:
+        if check_id not in REGISTRY:
+            raise ConfigError(f"配置 [{section}] 中的“{check_id}”不是已有的检查项，"
+                              "可用 duizhao checks 查看全部编号")
+    return settings
 
 
 def grade(findings: list[Finding], rules: GradeRules, copy: CopyStats | None = None) -> str:
@@ -97,22 +113,79 @@ def review_file(path: Path, ctx: ReviewContext) -> Reviewed:
     try:
         extracted = read_text_of(path)
     except UnreadableDocument as exc:
-        return Reviewed(str(path), error=str(exc))
-    return review_document(parse(extracted.text, str(path), extracted.notes), ctx)
+        return Reviewed(shown(path), error=str(exc))
+    try:
+        return review_document(parse(extracted.text, shown(path), extracted.notes), ctx)
+    except Exception as exc:  # one material's failure must never stop the batch
+        log.debug("review failed on %r", path, exc_info=True)
+        return Reviewed(shown(path), error=f"审核此材料时程序出错（{type(exc).__name__}），其他材料不受影响；"
+                                         "请用 duizhao --debug 运行并把输出交给开发者")
+
+
+@dataclass
+class Collected:
+    """The files to review, and a note (Chinese) for each folder or link that was not searched."""
+
+    files: list[Path]
+    skipped: list[str] = field(default_factory=list)
+
+
+def collect(paths: Iterable[Path]) -> Collected:
+    """Files to review: the files given, and supported files anywhere under given folders
+    (hidden and ``~$`` temporary names left out). A folder that cannot be opened, a link to a
+    folder (not followed: no loops, no repeats) and a link that cannot be resolved (a loop, a
+    missing target) are noted in ``skipped``; a supported name that is not a readable regular
+    file is listed, so that reading it reports it."""
+    out = Collected([])
+    for path in paths:
+        if path.is_dir():
+            found: list[Path] = []
+            _walk(path, found, out.skipped)
+            out.files += sorted(found)
+        else:
+            out.files.append(path)
+    return out
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """Files to review: the files given, and supported files anywhere under given folders."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file()
-                            and p.suffix.lower() in SUPPORTED
-                            and not any(part.startswith((".", "~$"))
-                                        for part in p.relative_to(path).parts))
-        else:
+    return collect(paths).files
+
+
+def _walk(folder: Path, found: list[Path], skipped: list[str]) -> None:
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as exc:
+        skipped.append(f"文件夹 {shown(folder)} 无法打开（{exc.strerror or type(exc).__name__}），"
+                       "其中的材料没有审核；请检查文件夹权限")
+        return
+    for entry in entries:
+        if entry.name.startswith((".", "~$")):
+            continue
+        path = Path(entry.path)
+        supported = path.suffix.lower() in SUPPORTED
+        if entry.is_symlink():
+            _link(path, supported, found, skipped)
+        elif entry.is_dir(follow_symlinks=False):
+            _walk(path, found, skipped)
+        elif supported:
             found.append(path)
-    return found
+
+
+def _link(path: Path, supported: bool, found: list[Path], skipped: list[str]) -> None:
+    try:
+        target = os.stat(path)
+    except OSError:
+        if supported:
+            found.append(path)  # reading it reports it as unreadable
+        else:
+            skipped.append(f"符号链接 {shown(path)} 无法解析（循环链接或目标不存在），已跳过")
+        return
+    if stat.S_ISDIR(target.st_mode):
+        skipped.append(f"{shown(path)} 是指向文件夹的符号链接，为免循环和重复没有进入；"
+                       "如需审核其中的材料，请直接给出它的实际路径")
+    elif supported:
+        found.append(path)
 
 
 def review_paths(paths: Iterable[Path], ctx: ReviewContext,

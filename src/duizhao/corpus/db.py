@@ -134,6 +134,11 @@ class Database:
         """Bytes on disk taken by the corpus, where cheap to know."""
         return None
 
+    def foreign_tables(self) -> list[str]:
+        """Tables that show the database belongs to something else (checked for SQLite files only:
+        a PostgreSQL database may well hold other applications' tables beside the corpus)."""
+        return []
+
     def close(self) -> None:
         self.conn.close()
 
@@ -153,6 +158,12 @@ class SQLiteDatabase(Database):
 
     def schema(self) -> list[str]:
         return _schema("INTEGER PRIMARY KEY", "BLOB", " WITHOUT ROWID")
+
+    def foreign_tables(self) -> list[str]:
+        """The tables of a file that holds tables but no corpus (no ``meta``): not ours to change."""
+        names = [str(r[0]) for r in self.rows(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+        return [] if "meta" in names else sorted(names)
 
     def size(self) -> int | None:
         pages, page_size = self.one("PRAGMA page_count"), self.one("PRAGMA page_size")
@@ -224,7 +235,8 @@ def _connect_sqlite(path: str) -> Database:
         conn = sqlite3.connect(path, isolation_level=None, timeout=30)
         conn.execute("PRAGMA journal_mode=WAL")
     except sqlite3.DatabaseError as exc:
-        raise CorpusError(f"无法打开 SQLite 数据库 {path}：{exc}") from exc
+        raise CorpusError(f"无法打开 SQLite 数据库 {path}：它不是 SQLite 数据库文件或已损坏（{exc}）；"
+                          "请用 --db 指定 duizhao 语料库文件，或换一个新文件名新建语料库") from exc
     # mmap: reads of a corpus larger than the page cache skip a system call per page (SQLite caps it at 2 GiB)
     for pragma in ("busy_timeout=30000", "foreign_keys=ON", "synchronous=NORMAL", "cache_size=-65536",
                    "mmap_size=2147418112"):

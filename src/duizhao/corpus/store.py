@@ -17,8 +17,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from duizhao.corpus.db import SCHEMA_VERSION, CorpusError, Database, Row, connect
+from duizhao.corpus.db import SCHEMA_VERSION, CorpusError, Database, Row, connect, database_errors
 from duizhao.corpus.paragraphs import Prepared, from_bytes, prepare, to_bytes
+from duizhao.names import shown
 from duizhao.reading import UnreadableDocument, read_text_of
 from duizhao.similarity import ParamsMismatch, SignatureParams, band_keys
 from duizhao.similarity.signature import HASH_NAME, U32
@@ -213,7 +214,7 @@ class Store:
             documents, paragraphs, bands = [], [], []
             for doc_id, p in zip(doc_ids, fresh, strict=True):
                 d = p.prepared
-                path = None if p.file is None else str(p.file)
+                path = None if p.file is None else shown(p.file)
                 documents.append((doc_id, d.content_hash, path, d.title, *p.about, stamp, d.chars))
                 for par in d.paragraphs:
                     par_id = next(par_ids)
@@ -332,34 +333,58 @@ def open_store(url: str, params: SignatureParams | None = None) -> Store:
     for a new corpus); with other ``params`` than the stored ones, ``ParamsMismatch``."""
     db = connect(url)
     try:
-        db.create_schema()
-        return Store(db, _settle_params(db, params))
+        return Store(db, _checked(db, url, params))
     except BaseException:
         db.close()
         raise
 
 
+def _checked(db: Database, url: str, params: SignatureParams | None) -> SignatureParams:
+    """Create the tables where absent and settle the parameters; a database that belongs to
+    something else, or whose tables or meta rows are not a corpus's, is a :class:`CorpusError`."""
+    try:
+        if foreign := db.foreign_tables():
+            raise CorpusError(f"{url} 不是 duizhao 语料库：其中已有别的数据表（{'、'.join(foreign[:5])}），"
+                              "为免破坏不会改动它；请用 --db 指定语料库文件，或换一个新文件名新建语料库")
+        db.create_schema()
+        return _settle_params(db, params)
+    except database_errors() as exc:
+        raise CorpusError(f"{url} 不是可用的 duizhao 语料库：数据表结构不符（{exc}）；请用 --db 指定"
+                          "语料库，或换一个新文件名新建语料库") from exc
+
+
 def _settle_params(db: Database, params: SignatureParams | None) -> SignatureParams:
     with db.transaction():
         meta = {str(r[0]): str(r[1]) for r in db.rows("SELECT name, value FROM meta")}
+        if not meta and db.one("SELECT 1 FROM documents LIMIT 1") is not None:
+            raise CorpusError(_DAMAGED.format("参数记录（meta 表）缺失"))
         if not meta:
             chosen = params or SignatureParams()
             db.many("INSERT INTO meta (name, value) VALUES (?, ?)",
                     [("schema_version", str(SCHEMA_VERSION)), ("params_key", chosen.key()),
                      ("params", json.dumps(asdict(chosen), sort_keys=True))])
             return chosen
-    if meta.get("schema_version") != str(SCHEMA_VERSION):
-        raise CorpusError(f"语料库数据库结构版本为 {meta.get('schema_version')}，"
+    missing = [name for name in ("schema_version", "params_key", "params") if name not in meta]
+    if missing:
+        raise CorpusError(_DAMAGED.format(f"参数记录（meta 表）缺少 {'、'.join(missing)}"))
+    if meta["schema_version"] != str(SCHEMA_VERSION):
+        raise CorpusError(f"语料库数据库结构版本为 {meta['schema_version']}，"
                           f"本程序使用版本 {SCHEMA_VERSION}，请用相应版本的程序打开或重建语料库")
     chosen = params or _stored_params(meta["params"])
     _require(meta["params_key"], chosen)
     return chosen
 
 
+_DAMAGED = "语料库数据库已损坏：{}。请从备份恢复，或换一个新文件名用 duizhao corpus add 重新收录"
+
+
 def _stored_params(stored: str) -> SignatureParams:
     """The stored choices, with this program's hash and normaliser (which are not choices)."""
-    values: dict[str, Any] = json.loads(stored)
-    return SignatureParams(**{**values, "hash": HASH_NAME, "normalizer": NORMALIZER_VERSION})
+    try:
+        values: dict[str, Any] = json.loads(stored)
+        return SignatureParams(**{**values, "hash": HASH_NAME, "normalizer": NORMALIZER_VERSION})
+    except (ValueError, TypeError) as exc:
+        raise CorpusError(_DAMAGED.format(f"签名参数记录无法解析（{stored[:40]!r}）")) from exc
 
 
 def _require(stored_key: str, params: SignatureParams) -> None:

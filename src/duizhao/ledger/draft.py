@@ -17,6 +17,7 @@ from duizhao.ledger.deadline import base_year
 from duizhao.ledger.matching import match
 from duizhao.ledger.owner import owner_of
 from duizhao.ledger.rows import LedgerRow, rows_of
+from duizhao.names import shown
 from duizhao.outline import parse
 from duizhao.reading import UnreadableDocument, read_text_of
 
@@ -86,9 +87,9 @@ def draft_paths(paths: Iterable[Path], options: DraftOptions) -> Ledger:
         try:
             extracted = read_text_of(path)
         except UnreadableDocument as exc:
-            ledger.materials.append(Material(str(path), error=str(exc)))
+            ledger.materials.append(Material(shown(path), error=str(exc)))
             continue
-        doc = parse(extracted.text, str(path), extracted.notes)
+        doc = parse(extracted.text, shown(path), extracted.notes)
         material, rows = draft_parsed(doc, options)
         ledger.materials.append(material)
         titles.append((doc.title.unit, doc.kind == "team", doc.title.year, doc.title.meeting))

@@ -6,6 +6,7 @@ import textwrap
 
 from duizhao.ledger.draft import Ledger
 from duizhao.ledger.rows import LedgerRow
+from duizhao.names import printable
 
 WIDTH = 38  # Chinese characters per line (each takes two terminal columns)
 
@@ -39,4 +40,4 @@ def render_text(ledger: Ledger) -> bytes:
     drafted = [m for m in ledger.materials if not m.error]
     out.append(f"共 {len(ledger.rows)} 行，来自 {len(drafted)} 份材料"
                + (f"，{len(ledger.failed)} 份未能起草" if ledger.failed else "") + "。")
-    return ("\n".join(out) + "\n").encode("utf-8")
+    return ("\n".join(map(printable, out)) + "\n").encode("utf-8")  # names and text may hold escapes

@@ -7,9 +7,12 @@ user can act on. Notes (“表格已按文本读取”) are data, not errors.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 
 class UnreadableDocument(Exception):
@@ -51,7 +54,24 @@ def read_text_of(path: Path) -> Extracted:
         raise UnreadableDocument("文件为空（0 字节），请确认上传的是定稿")
     if size > MAX_BYTES:
         raise UnreadableDocument(f"文件过大（{size // 1048576} MB），单个材料不应超过 50 MB")
-    extracted = reader(path)
+    extracted = run_reader(reader, path)
     if not extracted.text.strip():
         raise UnreadableDocument("文件中没有可读取的文字（可能是扫描件图片或空白文档）")
     return extracted
+
+
+def run_reader(reader: Reader, path: Path) -> Extracted:
+    """``reader(path)``, with any unexpected exception turned into :class:`UnreadableDocument` for
+    this file only (the batch goes on); the details are logged for a developer (``--debug``)."""
+    try:
+        return reader(path)
+    except UnreadableDocument:
+        raise
+    except PermissionError as exc:
+        raise UnreadableDocument("没有权限读取此文件，请检查文件权限后再审核") from exc
+    except Exception as exc:  # hostile input must never stop a batch
+        name = f"{getattr(reader, '__module__', '')}.{getattr(reader, '__qualname__', reader)}"
+        log.debug("reader %s failed on %r", name, path, exc_info=True)
+        raise UnreadableDocument(
+            f"文件已损坏或格式异常（{type(exc).__name__}），请用 Word 或 WPS 打开后另存一份再审核；"
+            "若仍无法读取，请用 duizhao --debug 运行并把输出交给开发者") from exc

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from duizhao.copying import CopyStats
 from duizhao.groups import Batch, Group
+from duizhao.names import printable
 from duizhao.review import Review, Reviewed
 
 _MARK = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -13,11 +14,12 @@ _RESET = "\x1b[0m"
 
 def excerpt(text: str, start: int, end: int, width: int = 14, color: str = "") -> str:
     """The flagged characters in 【】 (or colour) with a little context, on one line."""
-    before = text[max(0, start - width):start].replace("\n", "⏎")
+    before = printable(text[max(0, start - width):start].replace("\n", "⏎"))
     inside = text[start:end].replace("\n", "⏎")
     if len(inside) > 40:
         inside = inside[:18] + "…" + inside[-18:]
-    after = text[end:end + width].replace("\n", "⏎")
+    inside = printable(inside)
+    after = printable(text[end:end + width].replace("\n", "⏎"))
     marked = f"{color}【{inside}】{_RESET if color else ''}"
     return f"…{before}{marked}{after}…"
 
@@ -40,26 +42,27 @@ def ratios(copy: CopyStats) -> str:
 
 def copy_lines(copy: CopyStats) -> list[str]:
     """The copy ratios, and the main sources when there are any."""
-    named = "；".join(f"{s.source.name()} {s.chars} 字" for s in copy.sources[:3])
+    named = printable("；".join(f"{s.source.name()} {s.chars} 字" for s in copy.sources[:3]))
     return [f"  复制比：{ratios(copy)}"] + ([f"  主要来源：{named}"] if named else [])
 
 
 def _document(item: Reviewed, color: bool) -> list[str]:
     if item.document is None:
-        return [f"■ {item.path}", f"  无法读取：{item.error}", ""]
+        return [f"■ {printable(item.path)}", f"  无法读取：{printable(item.error or '')}", ""]
     doc = item.document
     counts = "，".join(f"{_MARK[s]} {item.count(s)}" for s in _MARK)
-    lines = [f"■ {item.path}", f"  标题：{doc.title.text or '（未识别）'}",
+    lines = [f"■ {printable(item.path)}", f"  标题：{printable(doc.title.text) or '（未识别）'}",
              f"  结论：{item.grade}（{counts}；全文 {doc.chars()} 字）"]
     lines += copy_lines(item.copy) if item.copy else []
-    lines += [f"  说明：{note}" for note in doc.notes]
+    lines += [f"  说明：{printable(note)}" for note in doc.notes]
     for f in item.findings:
         paint = _COLOR[f.severity] if color else ""
-        lines.append(f"  第{line_of(doc.text, f.start)}行 [{_MARK[f.severity]}] {f.check}：{f.message}")
+        where = f"第{line_of(doc.text, f.start)}行 [{_MARK[f.severity]}] {f.check}"
+        lines.append(f"  {where}：{printable(f.message)}")
         lines.append(f"      {excerpt(doc.text, f.start, f.end, color=paint)}")
         if f.source:
             lines.append(f"      来源原文：{excerpt(f.source.excerpt, 0, len(f.source.excerpt), 0)}")
-        lines.append(f"      建议：{f.hint}")
+        lines.append(f"      建议：{printable(f.hint)}")
     return [*lines, ""]
 
 
@@ -69,7 +72,7 @@ TOP_PASSAGES = 5  # common passages printed per group
 
 def name_of(review: Review, number: int) -> str:
     """A material as the batch section names it: its number in the report and its path."""
-    return f"{number + 1}. {review.documents[number].path}"
+    return f"{number + 1}. {printable(review.documents[number].path)}"
 
 
 def _group(review: Review, g: int, group: Group) -> list[str]:
