@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from io import BytesIO
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -55,14 +55,20 @@ def _cell_value(value: str | int | float | None) -> str | int | float | None:
 
 
 def _append(ws: Worksheet, row: Row, columns: list[tuple[str, int, bool]]) -> None:
-    ws.append([_cell_value(v) for v in row])
-    for cell, (_, _, wrap) in zip(ws[ws.max_row], columns, strict=True):
-        cell.alignment = WRAP if wrap else TOP
-        if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
-            cell.data_type = "s"
-            cell.quotePrefix = True
-        if isinstance(cell.value, str) and cell.value in FILL:
-            cell.fill = FILL[cell.value]
+    """Append styled cells; never ``ws[ws.max_row]``, which scans every cell (quadratic overall)."""
+    cells = [_cell(ws, value, wrap) for value, (_, _, wrap) in zip(row, columns, strict=True)]
+    ws.append(cells)
+
+
+def _cell(ws: Worksheet, value: str | int | float | None, wrap: bool) -> Cell:
+    cell = Cell(ws, value=_cell_value(value))
+    cell.alignment = WRAP if wrap else TOP
+    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    if isinstance(cell.value, str) and cell.value in FILL:
+        cell.fill = FILL[cell.value]
+    return cell
 
 
 def _sheet(ws: Worksheet, title: str, columns: list[tuple[str, int, bool]]) -> None:
