@@ -68,7 +68,8 @@ class Limits:
     machine; exceeding one makes the file unreadable with a message naming the limit."""
 
     max_file_bytes: int = 50 * 1024 * 1024  # the file as uploaded
-    max_unpacked_bytes: int = 200 * 1024 * 1024  # all parts of a .docx package, decompressed
+    max_unpacked_bytes: int = 50 * 1024 * 1024  # all parts of a .docx package, decompressed
+    max_xml_elements: int = 1_000_000  # elements of the .docx parts' trees (they fill memory)
     max_chars: int = 2_000_000  # characters of extracted text
     max_pdf_pages: int = 2_000
     max_findings: int = 2_000  # findings per material kept in a report

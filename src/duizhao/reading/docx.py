@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from xml.etree import ElementTree as ET
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring as defused_fromstring
+from defusedxml.ElementTree import DefusedXMLParser
 
 from duizhao.config import Limits
 from duizhao.reading import Extracted, UnreadableDocument
@@ -69,9 +69,34 @@ def _read_ole(path: Path, limits: Limits) -> Extracted:
     return converted.read_legacy(path, limits)
 
 
+def safe_parser(most: int | None = None) -> DefusedXMLParser:
+    """A parser that refuses any DTD or entity declaration, whatever the part's encoding,
+    and (with ``most``) any part of more than ``most`` elements."""
+    return DefusedXMLParser(target=ET.TreeBuilder() if most is None else _Counted(most), forbid_dtd=True)
+
+
 def safe_parse(data: bytes) -> ET.Element:
-    """A part's tree, refusing any DTD or entity declaration, whatever the part's encoding."""
-    return defused_fromstring(data, forbid_dtd=True)  # type: ignore[no-any-return]
+    parser = safe_parser()
+    parser.feed(data)
+    return parser.close()  # type: ignore[no-any-return]
+
+
+class _TooMany(Exception):
+    pass
+
+
+class _Counted(ET.TreeBuilder):
+    """A tree builder that stops past ``most`` elements: the tree, not the bytes, fills memory."""
+
+    def __init__(self, most: int) -> None:
+        super().__init__()
+        self.left = most
+
+    def start(self, tag: Any, attrs: dict[Any, Any]) -> ET.Element:
+        self.left -= 1
+        if self.left < 0:
+            raise _TooMany
+        return super().start(tag, attrs)
 
 
 class Parts:
@@ -83,23 +108,35 @@ class Parts:
         self.names = set(package.namelist())
         self.left = limits.max_unpacked_bytes
 
-    def read(self, name: str) -> bytes:
-        chunks: list[bytes] = []
+    def chunks(self, name: str) -> Iterator[bytes]:
         with self.package.open(name) as member:
             while chunk := member.read(_CHUNK):
                 self.left -= len(chunk)
                 if self.left < 0:
                     raise UnreadableDocument(
                         f"文件解压后过大：{self.limits.exceeded('max_unpacked_bytes')}")
-                chunks.append(chunk)
-        return b"".join(chunks)
+                yield chunk
+
+    def read(self, name: str) -> bytes:
+        return b"".join(self.chunks(name))
+
+    def tree(self, name: str) -> ET.Element:
+        """The part's tree, fed to the parser chunk by chunk: the part is never whole in memory."""
+        parser = safe_parser(self.limits.max_xml_elements)
+        try:
+            for chunk in self.chunks(name):
+                parser.feed(chunk)
+            return parser.close()  # type: ignore[no-any-return]
+        except _TooMany as exc:
+            raise UnreadableDocument(
+                f"文件结构过于庞大：{self.limits.exceeded('max_xml_elements')}") from exc
 
 
 def _xml(parts: Parts, name: str | None,
-         parse: Callable[[bytes], Any] = safe_parse) -> ET.Element | None:
+         parse: Callable[[bytes], Any] | None = None) -> ET.Element | None:
     if name is None or name not in parts.names:
         return None
-    return parse(parts.read(name))  # type: ignore[no-any-return]
+    return parts.tree(name) if parse is None else parse(parts.read(name))
 
 
 def _targets(package: Parts, part: str) -> dict[str, str]:
@@ -150,7 +187,7 @@ class Traced:
     w: str  # "{namespace}" of WordprocessingML in this file
 
 
-def trace(zipped: zipfile.ZipFile, parse: Callable[[bytes], Any] = safe_parse,
+def trace(zipped: zipfile.ZipFile, parse: Callable[[bytes], Any] | None = None,
           limits: Limits | None = None) -> Traced:
     """Read the body as :func:`read` does, keeping where each stretch of text came from.
 
