@@ -7,7 +7,7 @@
 (``review_file``, every check, no corpus) with the limits raised so that every size is read;
 (2) the XLSX report of one material with N = 1k/4k/16k findings is rendered (the
 ``max_findings`` limit lifted); with ``--html`` also a 1/5/10 MB web page is read and reviewed.
-Each measurement runs in a fresh process, so its ru_maxrss is its own peak memory (the
+Each measurement runs in a fresh process, so its peak memory (VmHWM) is its own (the
 interpreter and imports included, about 60 MB). Printed per row: seconds, peak MB, and the
 ratios to the first row of seconds and of size — equal ratios mean linear time.
 """
@@ -50,6 +50,13 @@ def write_text(path: Path, megabytes: int, html: bool = False) -> None:
 
 
 def peak_mb() -> float:
+    """This process's peak resident memory: VmHWM on Linux (ru_maxrss keeps the parent's peak
+    across fork and exec, so it would show the parent's text generation), else ru_maxrss."""
+    status = Path("/proc/self/status")
+    if status.is_file():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
