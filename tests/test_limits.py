@@ -17,7 +17,7 @@ from pypdf.generic import NameObject, StreamObject
 from duizhao.checks.registry import ReviewContext
 from duizhao.config import ConfigError, Limits, Settings, settings_from
 from duizhao.reading import UnreadableDocument, read_text_of
-from duizhao.review import review_file
+from duizhao.review import review_file, review_paths
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 BODY = "一、存在的问题\n学习不够深入，联系实际不够紧密。\n"
@@ -80,6 +80,16 @@ def test_findings_kept_in_a_report_are_capped_with_a_note(tmp_path: Path, ctx: R
     assert capped.findings == full.findings[:3] and capped.grade == full.grade
     assert capped.document is not None
     assert any("max_findings = 3" in note for note in capped.document.notes)
+
+
+def test_findings_capped_once_in_a_batch(tmp_path: Path) -> None:
+    text = "2025年度个人对照检查材料\n" + "【XXX】同志【XX】。\n" * 50
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    review = review_paths([tmp_path], ReviewContext(Settings(limits=Limits(max_findings=3))))
+    for item in review.documents:
+        assert item.document is not None and len(item.findings) == 3
+        assert sum("max_findings" in note for note in item.document.notes) == 1
 
 
 def test_docx_parts_past_max_unpacked_bytes_are_refused(tmp_path: Path) -> None:

@@ -86,8 +86,10 @@ def review_document(doc: Document, ctx: ReviewContext) -> Reviewed:
 def _keep_findings(item: Reviewed, most: int) -> None:
     """At most ``most`` findings go into a report (the grade counted all of them)."""
     if len(item.findings) > most and item.document is not None:
-        item.document.notes.append(f"共发现 {len(item.findings)} 处问题，报告只列出前 {most} 处"
-                                   f"（限制 [limits] max_findings = {most}，可在 duizhao.toml 中调高）")
+        notes = item.document.notes
+        notes[:] = [n for n in notes if "max_findings" not in n]  # a batch re-counts them
+        notes.append(f"共发现 {len(item.findings)} 处问题，报告只列出前 {most} 处"
+                     f"（限制 [limits] max_findings = {most}，可在 duizhao.toml 中调高）")
         del item.findings[most:]
 
 
@@ -166,6 +168,7 @@ def compare_batch(reviewed: list[Reviewed], ctx: ReviewContext) -> Batch | None:
             item = reviewed[n]
             item.findings = in_order(item.findings + extra.get(index, []))
             settle(item, ctx, compared_with(ctx, batch=True))
+            _keep_findings(item, ctx.settings.limits.max_findings)
         if "similar-to-colleague" in ctx.settings.disabled:
             return None
         return build(docs, numbers, compare(docs, ctx), ctx.settings.thresholds.min_group_chars)
