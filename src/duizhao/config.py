@@ -14,6 +14,8 @@ can act on, in Chinese.
     fixed_phrases = ["“三个务必”"]
     [grade]
     fail_errors = 5
+    [limits]
+    max_chars = 2000000
 """
 
 from __future__ import annotations
@@ -62,12 +64,30 @@ class GradeRules:
 
 
 @dataclass(frozen=True)
+class Limits:
+    """Bounds on one input, far above any real material, so a hostile file cannot exhaust the
+    machine; exceeding one makes the file unreadable with a message naming the limit."""
+
+    max_file_bytes: int = 50 * 1024 * 1024  # the file as uploaded
+    max_unpacked_bytes: int = 50 * 1024 * 1024  # all parts of a .docx package, decompressed
+    max_xml_elements: int = 1_000_000  # elements of the .docx parts' trees (they fill memory)
+    max_chars: int = 2_000_000  # characters of extracted text
+    max_pdf_pages: int = 2_000
+    max_findings: int = 2_000  # findings per material kept in a report
+
+    def exceeded(self, name: str) -> str:
+        """The Chinese message for a file over the limit ``name``."""
+        return f"超过限制 [limits] {name} = {getattr(self, name)}，可在 duizhao.toml 中调高"
+
+
+@dataclass(frozen=True)
 class Settings:
     thresholds: Thresholds = field(default_factory=Thresholds)
     grade: GradeRules = field(default_factory=GradeRules)
     severities: dict[str, Severity] = field(default_factory=dict)
     disabled: frozenset[str] = frozenset()
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    limits: Limits = field(default_factory=Limits)
 
     def extra_words(self, name: str) -> tuple[str, ...]:
         return self.words.get(name, ())
@@ -116,7 +136,7 @@ def _strings(section: str, value: Any) -> tuple[str, ...]:
 
 def settings_from(data: dict[str, Any]) -> Settings:
     """Typed settings; check ids are validated against the registry by ``review.check_ids``."""
-    unknown = set(data) - {"thresholds", "grade", "severity", "checks", "words"}
+    unknown = set(data) - {"thresholds", "grade", "severity", "checks", "words", "limits"}
     if unknown:
         raise ConfigError(f"配置中有无法识别的部分：{'、'.join(sorted(unknown))}")
     severities = dict(_table(data, "severity"))
@@ -132,7 +152,16 @@ def settings_from(data: dict[str, Any]) -> Settings:
         severities=severities,
         disabled=frozenset(_strings("checks", checks.get("disabled", []))),
         words={k: _strings(f"words.{k}", v) for k, v in _table(data, "words").items()},
+        limits=_limits(_table(data, "limits")),
     )
+
+
+def _limits(values: dict[str, Any]) -> Limits:
+    limits: Limits = _typed("limits", Limits, values)
+    for key in values:
+        if getattr(limits, key) < 1:
+            raise ConfigError(f"配置 [limits] {key} 应为正整数")
+    return limits
 
 
 def load_settings(path: Path | None = None) -> Settings:

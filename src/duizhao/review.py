@@ -95,7 +95,18 @@ def review_document(doc: Document, ctx: ReviewContext) -> Reviewed:
         doc.kind = ctx.kind
     item = Reviewed(doc.path, doc, run_checks(doc, ctx))
     settle(item, ctx, compared_with(ctx, batch=False))
+    _keep_findings(item, ctx.settings.limits.max_findings)
     return item
+
+
+def _keep_findings(item: Reviewed, most: int) -> None:
+    """At most ``most`` findings go into a report (the grade counted all of them)."""
+    if len(item.findings) > most and item.document is not None:
+        notes = item.document.notes
+        notes[:] = [n for n in notes if "max_findings" not in n]  # a batch re-counts them
+        notes.append(f"共发现 {len(item.findings)} 处问题，报告只列出前 {most} 处"
+                     f"（限制 [limits] max_findings = {most}，可在 duizhao.toml 中调高）")
+        del item.findings[most:]
 
 
 def compared_with(ctx: ReviewContext, batch: bool) -> tuple[str, ...]:
@@ -111,7 +122,7 @@ def review_text(text: str, ctx: ReviewContext, path: str = "") -> Reviewed:
 
 def review_file(path: Path, ctx: ReviewContext) -> Reviewed:
     try:
-        extracted = read_text_of(path)
+        extracted = read_text_of(path, ctx.settings.limits)
     except UnreadableDocument as exc:
         return Reviewed(shown(path), error=str(exc))
     try:
@@ -230,6 +241,7 @@ def compare_batch(reviewed: list[Reviewed], ctx: ReviewContext) -> Batch | None:
             item = reviewed[n]
             item.findings = in_order(item.findings + extra.get(index, []))
             settle(item, ctx, compared_with(ctx, batch=True))
+            _keep_findings(item, ctx.settings.limits.max_findings)
         if "similar-to-colleague" in ctx.settings.disabled:
             return None
         return build(docs, numbers, compare(docs, ctx), ctx.settings.thresholds.min_group_chars)

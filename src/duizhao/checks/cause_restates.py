@@ -10,9 +10,9 @@ in the larger, when they are of comparable length; else their bigram Dice coeffi
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterator
-from itertools import accumulate
+from heapq import merge
+from itertools import groupby, islice
 
 from duizhao.checks._terms import (
     bigrams,
@@ -36,6 +36,7 @@ _STOP = stop_words(
     r"|浮于表面|浮在表面|流于形式|不深不透|缺乏|欠缺|缺少|存在|偏弱|偏少|偏低|较弱|较少|较多|较差|较低|薄弱|差距|短板|不足"
     r"|高度|深度|力度|程度|方面|问题|现象|情况|还|仍|有所|的|和|与|及|等|了|在|对|上"
 )
+_MOST_COMPARED = 100  # problems compared with one cause: see ``_Problems._holding``
 _MAX_RATIO = 2.5  # beyond this length ratio, containment of the smaller phrase proves little
 
 
@@ -85,29 +86,28 @@ class _Problems:
     def __init__(self, doc: Document) -> None:
         self.nodes = doc.points("problems")
         self.texts = [judgement(doc, p) for p in self.nodes]
-        self.joined = "\n".join(self.texts)  # a bigram of Chinese characters never spans a “\n”
-        self.ends = list(accumulate(len(t) + 1 for t in self.texts))  # where the next text starts
+        self.holders: dict[str, list[int]] = {}  # bigram → the problems holding it, in order
+        for i, text in enumerate(self.texts):
+            for gram in bigrams([text]):
+                self.holders.setdefault(gram, []).append(i)
         self.phrases: dict[int, tuple[list[Phrase], frozenset[str]]] = {}
 
     def restated(self, mine: list[Phrase], threshold: float) -> Node | None:
         """The first problem that a cause's phrases say again."""
         grams = frozenset().union(*(g for _, g in mine))
-        for i in sorted(self._holding(grams)):
+        for i in self._holding(grams):
             phrases, theirs = self._phrases(i)
             if not grams.isdisjoint(theirs) and restates(mine, phrases, threshold):
                 return self.nodes[i]
         return None
 
-    def _holding(self, grams: frozenset[str]) -> set[int]:
-        """Indices of the problems whose judgement holds one of ``grams``."""
-        found: set[int] = set()
-        for gram in grams:
-            at = self.joined.find(gram)
-            while at != -1:
-                i = bisect_right(self.ends, at)
-                found.add(i)
-                at = self.joined.find(gram, self.ends[i])
-        return found
+    def _holding(self, grams: frozenset[str]) -> Iterator[int]:
+        """The problems whose judgement holds one of ``grams``, in order, at most
+        ``_MOST_COMPARED`` of them: a material has a few dozen problems, and comparing every
+        cause with every problem of a huge file would take quadratic time."""
+        merged = merge(*(self.holders.get(gram, []) for gram in sorted(grams)))
+        distinct = (i for i, _ in groupby(merged))
+        return islice(distinct, _MOST_COMPARED)
 
     def _phrases(self, i: int) -> tuple[list[Phrase], frozenset[str]]:
         if i not in self.phrases:

@@ -121,8 +121,8 @@ def _trim(text: str, start: int, end: int) -> Line:
     return Line(start + lead, end, raw.strip())
 
 
-def _fill(section: Node, lines: list[Line], text: str) -> None:
-    starts = [x.start for x in lines]
+def _fill(section: Node, lines: list[Line], starts: list[int], text: str) -> None:
+    """``starts``: the lines' starts, computed once (per section, it made parsing quadratic)."""
     inner = lines[bisect_left(starts, section.body_start):bisect_left(starts, section.end)]
     pattern = _aspect_pattern(inner)
     if pattern is None:
@@ -136,11 +136,13 @@ def _fill(section: Node, lines: list[Line], text: str) -> None:
             heading, body = _heading_of(line, label.end())
             aspects.append(Node("aspect", line.start, line.end, label.group(), heading, body))
     _close(aspects, section.end)
-    intro = [x for x in inner if x.start < aspects[0].start]
+    inner_starts = [x.start for x in inner]
+    intro = inner[:bisect_left(inner_starts, aspects[0].start)]
     section.children = [*_item_starts(intro, text, None), *aspects]
     _close(section.children[:-len(aspects)] or [], aspects[0].start)
     for aspect in aspects:
-        within = [x for x in inner if aspect.start <= x.start < aspect.end and x.end > aspect.body_start]
+        span = inner[bisect_left(inner_starts, aspect.start):bisect_left(inner_starts, aspect.end)]
+        within = [x for x in span if x.end > aspect.body_start]
         trimmed = [x if x.start >= aspect.body_start else _trim(text, aspect.body_start, x.end)
                    for x in within]
         aspect.children = _item_starts([x for x in trimmed if x.text], text, pattern)
@@ -172,8 +174,9 @@ def parse(text: str, path: str = "", notes: list[str] | None = None) -> Document
     if preamble_end > preamble_start:
         doc.sections.append(Node("preamble", preamble_start, preamble_end,
                                  body_start=preamble_start))
+    starts = [x.start for x in body]
     for section in sections:
-        _fill(section, body, text)
+        _fill(section, body, starts, text)
     doc.sections += sections
     doc.kind = doc.title.kind if doc.title.kind != "unknown" else _infer_kind(doc.key.key)
     return doc

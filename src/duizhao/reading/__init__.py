@@ -10,7 +10,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+
+from duizhao.config import Limits
 
 log = logging.getLogger(__name__)
 
@@ -26,24 +29,27 @@ class Extracted:
 
 
 Reader = Callable[[Path], Extracted]
-MAX_BYTES = 50 * 1024 * 1024
 
 
-def _readers() -> dict[str, Reader]:
+def _readers(limits: Limits) -> dict[str, Reader]:
     from duizhao.reading import converted, docx, html, txt
 
+    packaged = partial(docx.read, limits=limits)
+    legacy = partial(converted.read_legacy, limits=limits)
     return {
         ".txt": txt.read, ".md": txt.read, ".text": txt.read, ".html": html.read, ".htm": html.read,
-        ".docx": docx.read, ".doc": converted.read_legacy, ".wps": converted.read_legacy,
-        ".pdf": converted.read_pdf,
+        ".docx": packaged, ".doc": legacy, ".wps": legacy,
+        ".pdf": partial(converted.read_pdf, limits=limits),
     }
 
 
 SUPPORTED = (".txt", ".md", ".text", ".docx", ".doc", ".wps", ".pdf", ".html", ".htm")
 
 
-def read_text_of(path: Path) -> Extracted:
-    reader = _readers().get(path.suffix.lower())
+def read_text_of(path: Path, limits: Limits | None = None) -> Extracted:
+    """The text of ``path``; ``limits`` (the defaults when None) bound the work a file may cause."""
+    limits = limits or Limits()
+    reader = _readers(limits).get(path.suffix.lower())
     if reader is None:
         raise UnreadableDocument(
             f"不支持的文件类型“{path.suffix or '无扩展名'}”，请另存为 .docx、.txt、.pdf 或 .html 后再审核")
@@ -52,9 +58,12 @@ def read_text_of(path: Path) -> Extracted:
     size = path.stat().st_size
     if size == 0:
         raise UnreadableDocument("文件为空（0 字节），请确认上传的是定稿")
-    if size > MAX_BYTES:
-        raise UnreadableDocument(f"文件过大（{size // 1048576} MB），单个材料不应超过 50 MB")
+    if size > limits.max_file_bytes:
+        raise UnreadableDocument(f"文件过大（{size // 1048576} MB）：{limits.exceeded('max_file_bytes')}")
     extracted = run_reader(reader, path)
+    if len(extracted.text) > limits.max_chars:
+        raise UnreadableDocument(
+            f"提取的文字过多（{len(extracted.text)} 字）：{limits.exceeded('max_chars')}")
     if not extracted.text.strip():
         raise UnreadableDocument("文件中没有可读取的文字（可能是扫描件图片或空白文档）")
     return extracted

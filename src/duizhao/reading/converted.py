@@ -20,9 +20,12 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, cast
 
 from pypdf import PageObject, PdfReader
+from pypdf.errors import LimitReachedError
 
+from duizhao.config import Limits
 from duizhao.reading import Extracted, UnreadableDocument
 from duizhao.text.wraps import clean_lines, repair_wraps, strip_page_numbers, unspace_cjk
 
@@ -35,6 +38,8 @@ NO_CONVERTER = ("读取 .doc/.wps 需要安装 LibreOffice（例如 apt-get inst
 PDF_ENCRYPTED = "PDF 已加密（设置了打开密码），无法读取：请取消密码后重新导出，或提供 Word 原文件"
 PDF_BROKEN = "PDF 文件已损坏，无法读取：请重新导出 PDF，或提供 Word 原文件"
 PDF_SCANNED = "PDF 中没有可提取的文字，可能是扫描件或图片：请先用 OCR 识别成文字，或提供 Word 原文件"
+PDF_BOMB = ("PDF 中有解压后异常巨大的内容（疑似“压缩炸弹”），超过读取限制，无法读取："
+            "请重新导出 PDF，或提供 Word 原文件")
 PDF_GARBLED = "PDF 中的文字无法正确提取（字体缺少文字编码映射）：请提供 Word 原文件，或重新导出 PDF"
 
 
@@ -43,19 +48,19 @@ def converter() -> str | None:
     return next((found for name in CONVERTERS if (found := shutil.which(name))), None)
 
 
-def read_legacy(path: Path) -> Extracted:
+def read_legacy(path: Path, limits: Limits | None = None) -> Extracted:
     from duizhao.reading import docx
 
     with path.open("rb") as handle:
         if handle.read(2) == b"PK":
-            extracted = docx.read(path)
+            extracted = docx.read(path, limits)
             extracted.notes.insert(0, "该文件实为 .docx 格式，已按 .docx 读取")
             return extracted
     exe = converter()
     if exe is None:
         raise UnreadableDocument(NO_CONVERTER)
     with tempfile.TemporaryDirectory(prefix="duizhao-") as tmp:
-        extracted = docx.read(_convert(exe, path, Path(tmp)))
+        extracted = docx.read(_convert(exe, path, Path(tmp)), limits)
     suffix = path.suffix.lower()
     legacy = suffix in (".doc", ".wps")
     extracted.notes.insert(0, f"已用 LibreOffice 将 {suffix} 转换为 .docx 后读取" if legacy
@@ -100,18 +105,46 @@ def _quiet() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def _page_texts(path: Path) -> list[str]:
+def _page_texts(path: Path, limits: Limits) -> list[str]:
     with _quiet():
         try:
             reader = PdfReader(path)
             if reader.is_encrypted and not _unlock(reader):
                 raise UnreadableDocument(PDF_ENCRYPTED)
+            _check_pages(_declared_pages(reader), limits)  # cheap: before the page tree is walked
             pages = list(reader.pages)
         except UnreadableDocument:
             raise
         except Exception as exc:  # pypdf raises many kinds of error on damaged files
             raise UnreadableDocument(PDF_BROKEN) from exc
-        return [_page_text(page) for page in pages]
+        _check_pages(len(pages), limits)
+        return list(_texts(pages, limits))
+
+
+def _declared_pages(reader: PdfReader) -> int:
+    """The page count the page tree declares (0 when it cannot be read); it may lie."""
+    try:
+        count = cast(Any, reader.trailer)["/Root"]["/Pages"].get("/Count", 0)
+    except Exception:  # a damaged page tree: pypdf may still find the pages
+        return 0
+    return count if isinstance(count, int) else 0
+
+
+def _check_pages(count: int, limits: Limits) -> None:
+    if count > limits.max_pdf_pages:
+        raise UnreadableDocument(f"PDF 页数过多（{count} 页）：{limits.exceeded('max_pdf_pages')}")
+
+
+def _texts(pages: list[PageObject], limits: Limits) -> Iterator[str]:
+    """Each page's text, stopping with an error once more than ``max_chars`` have come."""
+    total = 0
+    for page in pages:
+        text = _page_text(page)
+        total += len(text)
+        if total > limits.max_chars:
+            raise UnreadableDocument(f"PDF 中的文字过多（超过 {limits.max_chars} 字）："
+                                     f"{limits.exceeded('max_chars')}")
+        yield text
 
 
 def _unlock(reader: PdfReader) -> bool:
@@ -124,7 +157,10 @@ def _unlock(reader: PdfReader) -> bool:
 
 def _page_text(page: PageObject) -> str:
     try:
+        page.get_contents()  # extract_text swallows pypdf's decompression limit; this raises it
         return page.extract_text() or ""
+    except LimitReachedError as exc:  # a decompression bomb is not a scanned page
+        raise UnreadableDocument(PDF_BOMB) from exc
     except Exception:  # one damaged page does not make the rest unreadable
         return ""
 
@@ -157,8 +193,9 @@ def _drop_running(pages: list[list[str]]) -> list[list[str]]:
     return pages
 
 
-def read_pdf(path: Path) -> Extracted:
-    pages = [_edge_lines(clean_lines(text).split("\n")) for text in _page_texts(path)]
+def read_pdf(path: Path, limits: Limits | None = None) -> Extracted:
+    texts = _page_texts(path, limits or Limits())
+    pages = [_edge_lines(clean_lines(text).split("\n")) for text in texts]
     text = "\n".join(line for page in _drop_running(pages) for line in page)
     visible = "".join(text.split())
     if not visible:

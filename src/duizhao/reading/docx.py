@@ -17,14 +17,18 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from xml.etree import ElementTree as ET
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import DefusedXMLParser
+
+from duizhao.config import Limits
 from duizhao.reading import Extracted, UnreadableDocument
 from duizhao.reading.numbering import FALLBACK, Numbering, Style, number, read_styles, val
 
 _OLE = b"\xd0\xcf\x11\xe0"
-_MAX_PART = 200 * 1024 * 1024
+_CHUNK = 1024 * 1024
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _BROKEN = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ET.ParseError, EOFError,
-           NotImplementedError, RuntimeError, ValueError, OSError, RecursionError)
+           NotImplementedError, RuntimeError, ValueError, OSError, RecursionError, DefusedXmlException)
 
 NOT_DOCX = "文件已损坏或不是有效的 .docx，请在 Word/WPS 中打开后重新另存为 .docx"
 NO_BODY = "文件不是有效的 .docx（找不到正文 word/document.xml），请在 Word/WPS 中另存为 .docx"
@@ -35,22 +39,23 @@ _SAVE_AS = "请在 Word/WPS 中打开后另存为 .docx"
 _DISGUISED = ((b"{\\rtf", "RTF"), (b"<", "网页（HTML）"), (b"MIME", "网页（MHT）"))
 
 
-def read(path: Path) -> Extracted:
+def read(path: Path, limits: Limits | None = None) -> Extracted:
     with path.open("rb") as handle:
         head = handle.read(8)
+    limits = limits or Limits()
     if head.startswith(_OLE):
-        return _read_ole(path)
+        return _read_ole(path, limits)
     for magic, name in _DISGUISED:
         if head.lstrip().startswith(magic):
             raise UnreadableDocument(f"该文件实为{name}格式，只是扩展名为 .docx：{_SAVE_AS}")
     try:
         with zipfile.ZipFile(path) as package:
-            return _extract(package)
+            return _extract(package, limits)
     except _BROKEN as exc:
         raise UnreadableDocument(NOT_DOCX) from exc
 
 
-def _read_ole(path: Path) -> Extracted:
+def _read_ole(path: Path, limits: Limits) -> Extracted:
     """An OLE compound file named .docx: an encrypted .docx, or an old .doc renamed."""
     data = path.read_bytes()
     if "EncryptedPackage".encode("utf-16-le") in data:
@@ -61,22 +66,80 @@ def _read_ole(path: Path) -> Extracted:
 
     if converted.converter() is None:
         raise UnreadableDocument(OLD_DOC)
-    return converted.read_legacy(path)
+    return converted.read_legacy(path, limits)
 
 
-def _xml(package: zipfile.ZipFile, name: str | None,
-         parse: Callable[[bytes], Any] = ET.fromstring) -> ET.Element | None:
-    if name is None or name not in package.namelist():
+def safe_parser(most: int | None = None) -> DefusedXMLParser:
+    """A parser that refuses any DTD or entity declaration, whatever the part's encoding,
+    and (with ``most``) any part of more than ``most`` elements."""
+    return DefusedXMLParser(target=ET.TreeBuilder() if most is None else _Counted(most), forbid_dtd=True)
+
+
+def safe_parse(data: bytes) -> ET.Element:
+    parser = safe_parser()
+    parser.feed(data)
+    return parser.close()  # type: ignore[no-any-return]
+
+
+class _TooMany(Exception):
+    pass
+
+
+class _Counted(ET.TreeBuilder):
+    """A tree builder that stops past ``most`` elements: the tree, not the bytes, fills memory."""
+
+    def __init__(self, most: int) -> None:
+        super().__init__()
+        self.left = most
+
+    def start(self, tag: Any, attrs: dict[Any, Any]) -> ET.Element:
+        self.left -= 1
+        if self.left < 0:
+            raise _TooMany
+        return super().start(tag, attrs)
+
+
+class Parts:
+    """A package's members read in chunks, their decompressed bytes counted against
+    ``[limits] max_unpacked_bytes`` as they come: declared sizes are never trusted."""
+
+    def __init__(self, package: zipfile.ZipFile, limits: Limits) -> None:
+        self.package, self.limits = package, limits
+        self.names = set(package.namelist())
+        self.left = limits.max_unpacked_bytes
+
+    def chunks(self, name: str) -> Iterator[bytes]:
+        with self.package.open(name) as member:
+            while chunk := member.read(_CHUNK):
+                self.left -= len(chunk)
+                if self.left < 0:
+                    raise UnreadableDocument(
+                        f"文件解压后过大：{self.limits.exceeded('max_unpacked_bytes')}")
+                yield chunk
+
+    def read(self, name: str) -> bytes:
+        return b"".join(self.chunks(name))
+
+    def tree(self, name: str) -> ET.Element:
+        """The part's tree, fed to the parser chunk by chunk: the part is never whole in memory."""
+        parser = safe_parser(self.limits.max_xml_elements)
+        try:
+            for chunk in self.chunks(name):
+                parser.feed(chunk)
+            return parser.close()  # type: ignore[no-any-return]
+        except _TooMany as exc:
+            raise UnreadableDocument(
+                f"文件结构过于庞大：{self.limits.exceeded('max_xml_elements')}") from exc
+
+
+def _xml(parts: Parts, name: str | None,
+         parse: Callable[[bytes], Any] | None = None) -> ET.Element | None:
+    if name is None or name not in parts.names:
         return None
-    if package.getinfo(name).file_size > _MAX_PART:
-        raise UnreadableDocument("文件内容过大（解压后超过 200 MB），无法读取")
-    data = package.read(name)
-    if b"<!DOCTYPE" in data:  # no DTDs: no entity expansion of any kind
-        raise UnreadableDocument(NOT_DOCX)
-    return parse(data)  # type: ignore[no-any-return]
+    return parts.tree(name) if parse is None else parse(parts.read(name))
 
 
-def _targets(package: zipfile.ZipFile, part: str) -> dict[str, str]:
+def _targets(package: Parts, part: str) -> dict[str, str]:
     """The parts a part refers to, by the last word of the relationship type."""
     folder, name = posixpath.split(part)
     rels = _xml(package, posixpath.join(folder, "_rels", name + ".rels"))
@@ -88,8 +151,8 @@ def _targets(package: zipfile.ZipFile, part: str) -> dict[str, str]:
     return found
 
 
-def _extract(package: zipfile.ZipFile) -> Extracted:
-    traced = trace(package)
+def _extract(package: zipfile.ZipFile, limits: Limits) -> Extracted:
+    traced = trace(package, limits=limits)
     return Extracted(traced.text, traced.notes)
 
 
@@ -124,12 +187,15 @@ class Traced:
     w: str  # "{namespace}" of WordprocessingML in this file
 
 
-def trace(package: zipfile.ZipFile, parse: Callable[[bytes], Any] = ET.fromstring) -> Traced:
+def trace(zipped: zipfile.ZipFile, parse: Callable[[bytes], Any] | None = None,
+          limits: Limits | None = None) -> Traced:
     """Read the body as :func:`read` does, keeping where each stretch of text came from.
 
     ``parse`` builds the main part's tree (ElementTree by default; a writer passes a parser
-    whose elements it can edit, e.g. lxml's); the walk only reads tags, attributes and text.
+    whose elements it can edit, e.g. lxml's, and which must refuse DTDs and entities too);
+    the walk only reads tags, attributes and text.
     """
+    package = Parts(zipped, limits or Limits())
     main = _targets(package, "").get("officeDocument", "word/document.xml")
     root = _xml(package, main, parse)
     body = None if root is None else next(

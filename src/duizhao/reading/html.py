@@ -11,6 +11,7 @@ BOM, else the page's ``<meta charset>``, else UTF-8, else GB18030.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -37,6 +38,7 @@ class _Text(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.stack: list[tuple[str, bool]] = []  # open elements: (tag, hides its content)
+        self.open: Counter[str] = Counter()  # how many of each tag are on the stack
         self.skipping = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -45,13 +47,15 @@ class _Text(HTMLParser):
         self._separate(tag, closing=False)
         if tag not in _VOID:
             self.stack.append((tag, hides))
+            self.open[tag] += 1
             self.skipping += hides
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID or not any(t == tag for t, _ in self.stack):
+        if tag in _VOID or not self.open[tag]:  # a count, not a scan: stray end tags cost O(1)
             return
         while self.stack:  # close everything left open inside ``tag`` (HTML allows omitting ends)
             open_tag, hides = self.stack.pop()
+            self.open[open_tag] -= 1
             self.skipping -= hides
             if open_tag == tag:
                 break

@@ -6,11 +6,13 @@ and characters XML cannot hold are dropped.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from io import BytesIO
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -55,14 +57,20 @@ def _cell_value(value: str | int | float | None) -> str | int | float | None:
 
 
 def _append(ws: Worksheet, row: Row, columns: list[tuple[str, int, bool]]) -> None:
-    ws.append([_cell_value(v) for v in row])
-    for cell, (_, _, wrap) in zip(ws[ws.max_row], columns, strict=True):
-        cell.alignment = WRAP if wrap else TOP
-        if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
-            cell.data_type = "s"
-            cell.quotePrefix = True
-        if isinstance(cell.value, str) and cell.value in FILL:
-            cell.fill = FILL[cell.value]
+    """Append styled cells; never ``ws[ws.max_row]``, which scans every cell (quadratic overall)."""
+    cells = [_cell(ws, value, wrap) for value, (_, _, wrap) in zip(row, columns, strict=True)]
+    ws.append(cells)
+
+
+def _cell(ws: Worksheet, value: str | int | float | None, wrap: bool) -> Cell:
+    cell = Cell(ws, value=_cell_value(value))
+    cell.alignment = WRAP if wrap else TOP
+    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    if isinstance(cell.value, str) and cell.value in FILL:
+        cell.fill = FILL[cell.value]
+    return cell
 
 
 def _sheet(ws: Worksheet, title: str, columns: list[tuple[str, int, bool]]) -> None:
@@ -92,12 +100,20 @@ def summary_row(n: int, item: Reviewed) -> Row:
             item.grade, *sizes, *counts, ratio, sources or None, None]
 
 
-def finding_row(n: int, item: Reviewed, f: Finding) -> Row:
+def finding_row(n: int, item: Reviewed, f: Finding, line: int | None = None) -> Row:
+    """``line``: the finding's line number when the caller knows it (else counted here)."""
     text = item.document.text if item.document else ""
     found = REGISTRY.get(f.check)
+    line = line_of(text, f.start) if line is None else line
     return [n, item.path, f.check, found.title if found else f.check, SEVERITY[f.severity],
-            f"第{line_of(text, f.start)}行", excerpt(text, f.start, f.end, width=15), f.message, f.hint,
-            None, None]
+            f"第{line}行", excerpt(text, f.start, f.end, width=15), f.message, f.hint, None, None]
+
+
+def _line_numbers(text: str) -> Callable[[int], int]:
+    """Line numbers by bisection over the line starts: counting newlines up to each of many
+    findings would take time proportional to findings × text."""
+    ends = [m.start() for m in re.finditer("\n", text)]
+    return lambda offset: bisect_left(ends, offset) + 1
 
 
 def _adopted(ws: Worksheet, rows: int) -> None:
@@ -147,9 +163,10 @@ def render(review: Review) -> bytes:
     count = 0
     for n, item in enumerate(review.documents, 1):
         _append(summary, summary_row(n, item), SUMMARY)
+        line = _line_numbers(item.document.text if item.document else "")
         for f in item.findings:
             count += 1
-            _append(findings, finding_row(count, item, f), FINDINGS)
+            _append(findings, finding_row(count, item, f, line(f.start)), FINDINGS)
     _adopted(findings, count)
     for row in range(2, summary.max_row + 1):
         summary.cell(row, RATIO_COLUMN).number_format = "0.0%"
