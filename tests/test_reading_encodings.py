@@ -101,3 +101,18 @@ def test_a_binary_text_file_is_an_error_for_that_file_only(tmp_path: Path) -> No
 def test_long_text_detected_from_its_start(tmp_path: Path, encoding: str) -> None:
     text = (TRADITIONAL if encoding == "big5" else TEXT) * 2000  # past the detector's sample
     assert decode(text.encode(encoding)) == (text, encoding)
+
+
+def test_damaged_utf8_is_read_as_utf8_not_as_gb18030_mojibake(tmp_path: Path) -> None:
+    data = TEXT.encode()
+    cut = data[:len(data) - 2]  # cut off inside the last character
+    flipped = data[:30] + b"\xff" + data[31:]
+    for damaged in (cut, flipped):
+        extracted = read_text_of(write(tmp_path, damaged))
+        assert 1 <= extracted.text.count("\ufffd") <= 3 and "刨析" in extracted.text
+        assert any("无法识别" in n for n in extracted.notes)
+
+
+def test_mostly_ascii_gbk_stays_gbk(tmp_path: Path) -> None:
+    text = "Report 2025, version 3, page 12 of 40, file name draft-final.txt: 问题\n" * 3
+    assert decode(text.encode("gbk")) == (text, "gb18030")
