@@ -41,6 +41,10 @@ class Outcome:
     slowest: tuple[float, str] = (0.0, "")
     failures: dict[str, list[str]] = field(default_factory=dict)  # signature → recipes
     mutations: Counter[str] = field(default_factory=Counter)
+    examples: int = 0  # hypothesis examples
+
+
+TALLY = Outcome()  # the whole run's, printed by conftest.py's terminal summary
 
 
 @contextmanager
