@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import random
 import re
+import warnings
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -208,7 +209,8 @@ def docx_zip(rng: random.Random, data: bytes) -> tuple[str, bytes]:
         return "zip-stored", bases.zip_bytes(members, zipfile.ZIP_STORED)
     if kind == "duplicate":
         out = io.BytesIO()
-        with zipfile.ZipFile(out, "w") as package:
+        with zipfile.ZipFile(out, "w") as package, warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "Duplicate name": the point of this mutation
             for name, member in [*members.items(), ("word/document.xml", b"<w:document/>")]:
                 package.writestr(name, member)
         return "zip-duplicate word/document.xml", out.getvalue()
