@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import resource
+
 import pytest
 from fuzz_runner import TALLY, Outcome
 
@@ -25,6 +27,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     terminalreporter.write_line(
         f"fuzz: {TALLY.cases + TALLY.examples} cases in {_SPENT['seconds']:.1f} s ({TALLY.cases} mutated "
         f"files: {TALLY.read} reviewed, {TALLY.refused} refused with a Chinese error, {known} known "
-        f"failures; {TALLY.examples} hypothesis examples); slowest file {TALLY.slowest[0]:.2f} s")
+        f"failures; {TALLY.examples} hypothesis examples); slowest file {TALLY.slowest[0]:.2f} s; "
+        f"peak memory of the test process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
     for signature, recipes in sorted(TALLY.failures.items()):
         terminalreporter.write_line(f"fuzz failure {signature} ×{len(recipes)}, e.g. {recipes[0]}")
