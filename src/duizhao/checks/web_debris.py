@@ -32,8 +32,10 @@ _STRONG_PATTERNS = (r"此处隐藏[：:]?[0-9,，]+字|本文由.{1,20}?整理|�
                     r"|文章来源[：:]|本文来源[：:]?|来源[：:][^\n。]{1,20}?网|温馨提示[：:][^\n。]{0,40}?(?:下载|复制|会员|VIP|仅供参考|侵权)")
 _URL = re.compile(r"[A-Za-z0-9-][A-Za-z0-9-]*+(?:\.[A-Za-z0-9-]+)*?\.(?:com|net|org|cn)(?:\.cn)?"
                   r"(?![A-Za-z0-9.])")
-_WEAK = re.compile(r"(?m)^\s*(?:微信公众号|关注公众号|扫一扫|上一篇|下一篇|相关推荐|相关文章|热门文章"
-                   r"|猜你喜欢|返回顶部|分享到|点击查看)")
+# Spaces only before the word ([ \t\u3000], not \s): \s* crossed every following blank line from each
+# line start, n blank lines costing n².
+_WEAK = re.compile(r"(?m)^[ \t\u3000]*(?:微信公众号|关注公众号|扫一扫|上一篇|下一篇|相关推荐|相关文章"
+                   r"|热门文章|猜你喜欢|返回顶部|分享到|点击查看)")
 # Each match of _WEAK holds one of these: where none is in the text, _WEAK is not run.
 _WEAK_NEEDLES = ("公众号", "扫一扫", "一篇", "相关推荐", "相关文章", "热门文章", "猜你喜欢", "返回顶部",
                  "分享到", "点击查看")

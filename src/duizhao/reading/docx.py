@@ -27,7 +27,8 @@ from duizhao.reading.numbering import FALLBACK, Numbering, Style, number, read_s
 _OLE = b"\xd0\xcf\x11\xe0"
 _CHUNK = 1024 * 1024
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-_BROKEN = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ET.ParseError, EOFError,
+# LookupError: a part's XML declaration names an encoding Python does not know (encoding="UTF-e")
+_BROKEN = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ET.ParseError, EOFError, LookupError,
            NotImplementedError, RuntimeError, ValueError, OSError, RecursionError, DefusedXmlException)
 
 NOT_DOCX = "文件已损坏或不是有效的 .docx，请在 Word/WPS 中打开后重新另存为 .docx"

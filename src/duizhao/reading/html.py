@@ -82,7 +82,7 @@ def _decode(data: bytes) -> tuple[str, str]:
         encoding = "gb18030" if name in ("gb2312", "gbk", "gb18030", "x-gbk") else name
         try:
             return data.decode(encoding), encoding
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError):  # no such codec, a codec that refuses (“undefined”)
             pass  # a wrong declaration: guess as for plain text
     return decode(data)
 

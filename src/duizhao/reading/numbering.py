@@ -21,7 +21,8 @@ def val(el: ET.Element | None, w: str) -> str | None:
 
 
 def number(text: str | None, default: int) -> int:
-    return int(text) if text and text.isdigit() and len(text) < 7 else default
+    """A level or start value; anything but a few ASCII digits (“²”, “３”, “-1”) gives the default."""
+    return int(text) if text and text.isascii() and text.isdigit() and len(text) < 7 else default
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,8 @@ class Numbering:
         links: dict[str, str] = {}
         for abstract in root.iter(w + "abstractNum") if root is not None else ():
             key = abstract.get(w + "abstractNumId", "")
-            numbering.levels[key] = {number(x.get(w + "ilvl"), 0): _level(x, w)
-                                     for x in abstract.iter(w + "lvl")}
+            numbering.levels[key] = {ilvl: _level(x, w) for x in abstract.iter(w + "lvl")
+                                     if (ilvl := number(x.get(w + "ilvl") or "0", -1)) >= 0}
             link = val(abstract.find(w + "numStyleLink"), w)
             if link:
                 links[key] = link
