@@ -15,16 +15,29 @@ _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def shown(path: str | os.PathLike[str]) -> str:
-    """``path`` as text: bytes that are not UTF-8 become U+FFFD (“�”); any other name is unchanged."""
+    """``path`` as text: a name saved under GBK (a Windows archive unpacked on Linux) is read as
+    GB18030 when each of its parts is; any other bytes that are not UTF-8 become U+FFFD (“�”)."""
     text = os.fspath(path)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
         try:
-            return os.fsencode(text).decode("utf-8", "replace")
+            raw = os.fsencode(text)
         except UnicodeEncodeError:  # a lone surrogate that did not come from the file system
             return text.encode("utf-8", "replace").decode("utf-8")
+        return os.fsdecode(b"/").join(_part(p) for p in raw.split(b"/"))
     return text
+
+
+def _part(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
 
 
 def printable(text: str) -> str:
