@@ -34,7 +34,7 @@ ASPECTS_HELP = (
     "（以“……”为主题）不算方面。每个方面只取其标题（到第一个句号、冒号或“……方面”为止），"
     "不含后面的说明。\n\n"
     "请核对输出，必要时修改，再用 duizhao review --aspects 文件 审核；方面清单为纯文本"
-    "（UTF-8 或 GBK），扩展名不限，每行一个方面，# 开头的行为注释。详见 docs/notice.md。")
+    "（UTF-8、GBK、Big5 等，自动识别），扩展名不限，每行一个方面，# 开头的行为注释。详见 docs/notice.md。")
 
 
 def aspects_from_list(text: str) -> tuple[str, ...]:
@@ -53,7 +53,7 @@ def aspects_from_notice(text: str) -> tuple[str, ...]:
 
 
 def read_list(path: Path) -> str:
-    """An aspects list: plain text of any name (UTF-8 with or without BOM, GBK/GB18030), or a document."""
+    """An aspects list: plain text of any name (any encoding the .txt reader recognises: UTF-8/16/32, GB18030, Big5), or a document."""
     if path.suffix.lower() in SUPPORTED and path.suffix.lower() not in _PLAIN:
         return read_text_of(path).text
     if not path.is_file():
