@@ -53,7 +53,8 @@ def aspects_from_notice(text: str) -> tuple[str, ...]:
 
 
 def read_list(path: Path) -> str:
-    """An aspects list: plain text of any name (any encoding the .txt reader recognises: UTF-8/16/32, GB18030, Big5), or a document."""
+    """An aspects list: plain text of any name, in any encoding the .txt reader recognises
+    (UTF-8/16/32, GB18030, Big5), or a document."""
     if path.suffix.lower() in SUPPORTED and path.suffix.lower() not in _PLAIN:
         return read_text_of(path).text
     if not path.is_file():
