@@ -6,6 +6,7 @@ shown to the user); normalised keys map back to it through :class:`~duizhao.text
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -102,6 +103,15 @@ class Document:
             return self.total_chars
         segment = self.text[start:end]
         return len(segment) - sum(segment.count(c) for c in " \t\r\n\u3000\xa0")
+
+    @cached_property
+    def _newlines(self) -> list[int]:
+        return [i for i, ch in enumerate(self.text) if ch == "\n"]
+
+    def line(self, offset: int) -> int:
+        """The 1-based line of ``offset``, by bisection over the newlines (found once): a report
+        that counted newlines up to each finding would take findings × text."""
+        return bisect_left(self._newlines, offset) + 1
 
     @cached_property
     def total_chars(self) -> int:

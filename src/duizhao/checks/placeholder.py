@@ -103,14 +103,14 @@ def _symbol_blanks(doc: Document) -> Iterator[tuple[str, int, int]]:
 @register("placeholder", "error", "模板占位符未替换")
 def placeholders(doc: Document, ctx: ReviewContext) -> Iterator[Hit]:
     text = doc.text
-    seen: list[tuple[int, int]] = []
+    covered = 0  # the end of the spans reported so far (they come in order of their starts)
     found = [*_spans(text), *_symbol_blanks(doc)]
     extra = words_pattern(ctx.settings.extra_words("placeholders"))
     if extra is not None:
         found += [("extra", m.start(), m.end()) for m in extra.finditer(text)]
     for name, start, end in sorted(found, key=lambda f: (f[1], -f[2])):
-        if any(s <= start < e for s, e in seen):
+        if start < covered:  # inside a span already reported
             continue
-        seen.append((start, end))
+        covered = max(covered, end)
         message, hint = MESSAGES.get(name, _DEFAULT)
         yield Hit(start, end, message.format(text[start:end]), hint)

@@ -178,7 +178,7 @@ def outline(n: int, doc: Document) -> str:
 
 
 def _finding(n: int, k: int, f: Finding, doc: Document, target: str) -> str:
-    line = doc.text.count("\n", 0, f.start) + 1
+    line = doc.line(f.start)
     flagged = short(doc.text[f.start:f.end]) if f.end > f.start else "（此处）"
     return (f'<li id="f{n}-{k}" class="s-{f.severity}"><div class="fbody">'
             f'<span class="badge b-{f.severity}">{SEVERITY[f.severity]}</span>'

@@ -24,10 +24,6 @@ def excerpt(text: str, start: int, end: int, width: int = 14, color: str = "") -
     return f"…{before}{marked}{after}…"
 
 
-def line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
-
-
 def percent(ratio: float) -> str:
     return f"{ratio * 100:.1f}%"
 
@@ -57,7 +53,7 @@ def _document(item: Reviewed, color: bool) -> list[str]:
     lines += [f"  说明：{printable(note)}" for note in doc.notes]
     for f in item.findings:
         paint = _COLOR[f.severity] if color else ""
-        where = f"第{line_of(doc.text, f.start)}行 [{_MARK[f.severity]}] {f.check}"
+        where = f"第{doc.line(f.start)}行 [{_MARK[f.severity]}] {f.check}"
         lines.append(f"  {where}：{printable(f.message)}")
         lines.append(f"      {excerpt(doc.text, f.start, f.end, color=paint)}")
         if f.source:

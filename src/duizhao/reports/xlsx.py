@@ -6,9 +6,7 @@ and characters XML cannot hold are dropped.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from io import BytesIO
 
 from openpyxl import Workbook
@@ -20,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from duizhao.checks.registry import REGISTRY, Finding
 from duizhao.groups import Batch
-from duizhao.reports.text import excerpt, line_of
+from duizhao.reports.text import excerpt
 from duizhao.review import Review, Reviewed
 
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -100,20 +98,12 @@ def summary_row(n: int, item: Reviewed) -> Row:
             item.grade, *sizes, *counts, ratio, sources or None, None]
 
 
-def finding_row(n: int, item: Reviewed, f: Finding, line: int | None = None) -> Row:
-    """``line``: the finding's line number when the caller knows it (else counted here)."""
+def finding_row(n: int, item: Reviewed, f: Finding) -> Row:
     text = item.document.text if item.document else ""
     found = REGISTRY.get(f.check)
-    line = line_of(text, f.start) if line is None else line
+    line = item.document.line(f.start) if item.document else 1
     return [n, item.path, f.check, found.title if found else f.check, SEVERITY[f.severity],
             f"第{line}行", excerpt(text, f.start, f.end, width=15), f.message, f.hint, None, None]
-
-
-def _line_numbers(text: str) -> Callable[[int], int]:
-    """Line numbers by bisection over the line starts: counting newlines up to each of many
-    findings would take time proportional to findings × text."""
-    ends = [m.start() for m in re.finditer("\n", text)]
-    return lambda offset: bisect_left(ends, offset) + 1
 
 
 def _adopted(ws: Worksheet, rows: int) -> None:
@@ -163,10 +153,9 @@ def render(review: Review) -> bytes:
     count = 0
     for n, item in enumerate(review.documents, 1):
         _append(summary, summary_row(n, item), SUMMARY)
-        line = _line_numbers(item.document.text if item.document else "")
         for f in item.findings:
             count += 1
-            _append(findings, finding_row(count, item, f, line(f.start)), FINDINGS)
+            _append(findings, finding_row(count, item, f), FINDINGS)
     _adopted(findings, count)
     for row in range(2, summary.max_row + 1):
         summary.cell(row, RATIO_COLUMN).number_format = "0.0%"
