@@ -90,3 +90,12 @@ def test_many_placeholders_are_reviewed_and_reported_in_linear_time() -> None:
     for fmt in ("text", "html"):
         assert _seconds(partial(render, Review([item]), fmt)) < 3.0
     assert item.document is not None and item.document.line(item.findings[-1].start) == 20_002
+
+
+def test_thousands_of_misspellings_are_reviewed_in_linear_time() -> None:
+    # once: each candidate checked against every span taken before it (16,000 errors: 40 s)
+    ctx = ReviewContext(settings=Settings(limits=Limits(max_findings=100_000)))
+    text = "2025年度局长民主生活会个人对照检查材料\n" + "按步就班截止目前，牢固树立四个意思。\n" * 8_000
+    reviewed: list[Reviewed] = []
+    assert _seconds(lambda: reviewed.append(review_text(text, ctx, "甲.txt"))) < 3.0
+    assert sum(f.check == "misspelling" for f in reviewed[0].findings) == 24_000
