@@ -10,14 +10,8 @@ from click.testing import CliRunner
 
 from duizhao.cli import main
 
-GOOD = """2025年度青川县林业局局长民主生活会个人对照检查材料
-一、存在的问题
-一是学习不够系统，今年只参加了 6 次集中学习。
-二、原因分析
-一是理想信念有所松懈。
-三、整改措施
-一是2026年3月底前制定学习计划。
-"""
+# A short but complete material, shared by the CLI tests.
+GOOD = (Path(__file__).parent / "short_material.txt").read_text(encoding="utf-8")
 NO_CAUSES = ("2025年度青川县林业局局长个人对照检查材料\n一、存在的问题\n一是学习不够。\n"
              "三、整改措施\n一是加强学习。\n")
 
