@@ -196,3 +196,23 @@ def test_docx_part_past_max_xml_elements_is_refused(tmp_path: Path) -> None:
     path = replaced(source, tmp_path / "empty.docx", "word/document.xml", empty)
     with pytest.raises(UnreadableDocument, match=r"\[limits\] max_xml_elements = 10000"):
         read_text_of(path, Limits(max_xml_elements=10_000))
+
+
+def test_the_configured_limits_apply_to_notices_and_ledger_materials(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from duizhao.cli import main
+
+    config = tmp_path / "duizhao.toml"
+    config.write_text("[limits]\nmax_chars = 50\n", encoding="utf-8")
+    notice = tmp_path / "通知.txt"
+    notice.write_text("二、对照检查内容\n" + "（一）在政治建设方面。\n（二）在作风建设方面。\n" * 5,
+                      encoding="utf-8")
+    material = tmp_path / "材料.txt"
+    material.write_text("2025年度局长个人对照检查材料\n一、存在的问题\n一是学习不够。\n" * 5,
+                        encoding="utf-8")
+    runner, configured = CliRunner(), ["--config", str(config)]
+    reviewed = runner.invoke(main, ["review", str(material), "--notice", str(notice), *configured])
+    assert reviewed.exit_code == 2 and "max_chars = 50" in reviewed.stderr
+    drafted = runner.invoke(main, ["ledger", "draft", str(material), "--format", "json", *configured])
+    assert drafted.exit_code == 1 and "max_chars = 50" in drafted.stderr

@@ -69,7 +69,8 @@ def _context(config: Path | None, aspects: Path | None, notice: Path | None,
     try:
         settings = check_ids(load_settings(config))
         source = aspects or notice
-        found = load_aspects(source, from_notice=notice is not None) if source else ()
+        found = (load_aspects(source, from_notice=notice is not None, limits=settings.limits)
+                 if source else ())
         store = _open_corpus(corpus) if corpus else None
     except (ConfigError, UnreadableDocument, CorpusError, ParamsMismatch) as exc:
         raise click.UsageError(str(exc)) from exc

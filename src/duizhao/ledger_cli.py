@@ -14,7 +14,7 @@ from duizhao.cli_paths import materials as collected
 from duizhao.config import ConfigError, load_settings
 from duizhao.ledger import FORMATS, DraftOptions, draft_paths, render
 from duizhao.names import said
-from duizhao.notice import load_aspects
+from duizhao.notice import load_aspects, nothing_found
 from duizhao.reading import UnreadableDocument
 
 EXIT_HELP = ("退出码：0 全部材料已起草；1 有材料无法读取或找不到“存在的问题”（其余材料照常起草）；"
@@ -80,10 +80,11 @@ def _options(notice: Path | None, aspects: Path | None, owner: str | None,
     source = notice or aspects
     try:
         settings = load_settings(config)
-        found = load_aspects(source, from_notice=notice is not None) if source else ()
+        found = (load_aspects(source, from_notice=notice is not None, limits=settings.limits)
+                 if source else ())
     except (ConfigError, UnreadableDocument) as exc:
         raise click.UsageError(str(exc)) from exc
     if source and not found:
-        raise click.UsageError(f"没能从 {source} 中读出任何方面，请检查文件内容")
+        raise click.UsageError(nothing_found(source, from_notice=notice is not None))
     return DraftOptions(today=date.today(), aspects=found, owner=owner.strip() if owner else None,
-                        min_aspect_overlap=settings.thresholds.min_aspect_overlap)
+                        min_aspect_overlap=settings.thresholds.min_aspect_overlap, limits=settings.limits)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from duizhao.config import Thresholds
+from duizhao.config import Limits, Thresholds
 from duizhao.document import Document
 from duizhao.ledger.deadline import base_year
 from duizhao.ledger.matching import match
@@ -35,6 +35,7 @@ class DraftOptions:
     aspects: tuple[str, ...] = ()
     owner: str | None = None
     min_aspect_overlap: float = Thresholds().min_aspect_overlap
+    limits: Limits = field(default_factory=Limits)  # [limits] of duizhao.toml, for reading
 
 
 @dataclass
@@ -85,7 +86,7 @@ def draft_paths(paths: Iterable[Path], options: DraftOptions) -> Ledger:
     titles: list[Heading] = []
     for path in paths:
         try:
-            extracted = read_text_of(path)
+            extracted = read_text_of(path, options.limits)
         except UnreadableDocument as exc:
             ledger.materials.append(Material(shown(path), error=str(exc)))
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from duizhao.config import Limits
 from duizhao.notice.choose import choose
 from duizhao.notice.scan import Notice
 from duizhao.outline import markers
@@ -52,11 +53,11 @@ def aspects_from_notice(text: str) -> tuple[str, ...]:
     return choose(Notice(text).runs())
 
 
-def read_list(path: Path) -> str:
+def read_list(path: Path, limits: Limits | None = None) -> str:
     """An aspects list: plain text of any name, in any encoding the .txt reader recognises
     (UTF-8/16/32, GB18030, Big5), or a document."""
     if path.suffix.lower() in SUPPORTED and path.suffix.lower() not in _PLAIN:
-        return read_text_of(path).text
+        return read_text_of(path, limits).text
     if not path.is_file():
         raise UnreadableDocument("文件不存在或不是普通文件")
     if path.stat().st_size > MAX_LIST_BYTES:
@@ -64,17 +65,18 @@ def read_list(path: Path) -> str:
     return decode(path.read_bytes())[0]
 
 
-def read_notice(path: Path) -> str:
+def read_notice(path: Path, limits: Limits | None = None) -> str:
     """A notice in any format the readers know; a file of another extension is read as plain text."""
     if path.suffix.lower() in SUPPORTED:
-        return read_text_of(path).text
-    return read_list(path)
+        return read_text_of(path, limits).text
+    return read_list(path, limits)
 
 
-def load_aspects(path: Path, from_notice: bool) -> tuple[str, ...]:
+def load_aspects(path: Path, from_notice: bool, limits: Limits | None = None) -> tuple[str, ...]:
+    """The aspects of a notice or of a list file, read within ``limits`` (``[limits]``)."""
     if from_notice:
-        return aspects_from_notice(read_notice(path))
-    return aspects_from_list(read_list(path))
+        return aspects_from_notice(read_notice(path, limits))
+    return aspects_from_list(read_list(path, limits))
 
 
 def nothing_found(path: Path, from_notice: bool) -> str:
