@@ -17,9 +17,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from xml.etree import ElementTree as ET
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import DefusedXMLParser
-
 from duizhao.config import Limits
 from duizhao.reading import Extracted, UnreadableDocument
 from duizhao.reading.numbering import FALLBACK, Numbering, Style, number, read_styles, val
@@ -29,7 +26,7 @@ _CHUNK = 1024 * 1024
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 # LookupError: a part's XML declaration names an encoding Python does not know (encoding="UTF-e")
 _BROKEN = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ET.ParseError, EOFError, LookupError,
-           NotImplementedError, RuntimeError, ValueError, OSError, RecursionError, DefusedXmlException)
+           NotImplementedError, RuntimeError, ValueError, OSError, RecursionError)
 
 NOT_DOCX = "文件已损坏或不是有效的 .docx，请在 Word/WPS 中打开后重新另存为 .docx"
 NO_BODY = "文件不是有效的 .docx（找不到正文 word/document.xml），请在 Word/WPS 中另存为 .docx"
@@ -70,34 +67,29 @@ def _read_ole(path: Path, limits: Limits) -> Extracted:
     return converted.read_legacy(path, limits)
 
 
-def safe_parser(most: int | None = None) -> DefusedXMLParser:
-    """A parser that refuses any DTD or entity declaration, whatever the part's encoding,
-    and (with ``most``) any part of more than ``most`` elements."""
-    return DefusedXMLParser(target=ET.TreeBuilder() if most is None else _Counted(most), forbid_dtd=True)
+class DoctypeRefused(ValueError):
+    """A part declares a DTD (``<!DOCTYPE …>``): refused, whatever the part's encoding."""
+
+
+class _NoDoctype(ET.TreeBuilder):
+    """The standard tree builder, refusing any DTD. Expat reports ``<!DOCTYPE`` after decoding the
+    part, so a DTD is refused in UTF-16 as in UTF-8 (a search of the bytes would miss it); without a
+    DTD no entity can be declared (only XML's five predefined ones exist) and nothing external is
+    loaded. The builder stays the C one for everything else, so parsing keeps its speed."""
+
+    def doctype(self, name: str, pubid: str | None, system: str | None) -> None:
+        raise DoctypeRefused(name)
+
+
+def safe_parser() -> ET.XMLParser:
+    """A parser that refuses any DTD or entity declaration, whatever the part's encoding."""
+    return ET.XMLParser(target=_NoDoctype())
 
 
 def safe_parse(data: bytes) -> ET.Element:
     parser = safe_parser()
     parser.feed(data)
-    return parser.close()  # type: ignore[no-any-return]
-
-
-class _TooMany(Exception):
-    pass
-
-
-class _Counted(ET.TreeBuilder):
-    """A tree builder that stops past ``most`` elements: the tree, not the bytes, fills memory."""
-
-    def __init__(self, most: int) -> None:
-        super().__init__()
-        self.left = most
-
-    def start(self, tag: Any, attrs: dict[Any, Any]) -> ET.Element:
-        self.left -= 1
-        if self.left < 0:
-            raise _TooMany
-        return super().start(tag, attrs)
+    return parser.close()
 
 
 class Parts:
@@ -122,15 +114,16 @@ class Parts:
         return b"".join(self.chunks(name))
 
     def tree(self, name: str) -> ET.Element:
-        """The part's tree, fed to the parser chunk by chunk: the part is never whole in memory."""
-        parser = safe_parser(self.limits.max_xml_elements)
-        try:
-            for chunk in self.chunks(name):
-                parser.feed(chunk)
-            return parser.close()  # type: ignore[no-any-return]
-        except _TooMany as exc:
-            raise UnreadableDocument(
-                f"文件结构过于庞大：{self.limits.exceeded('max_xml_elements')}") from exc
+        """The part's tree, fed to the parser chunk by chunk: the part is never whole in memory.
+        Each chunk's markup (its “<”, one or two per element) is counted against
+        ``max_xml_elements`` before it is parsed: the tree, not the bytes, fills memory."""
+        parser, marks = safe_parser(), 0
+        for chunk in self.chunks(name):
+            marks += chunk.count(b"<")
+            if marks > self.limits.max_xml_elements:
+                raise UnreadableDocument(f"文件结构过于庞大：{self.limits.exceeded('max_xml_elements')}")
+            parser.feed(chunk)
+        return parser.close()
 
 
 def _xml(parts: Parts, name: str | None,
