@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from duizhao.document import Document
+from duizhao.document import WHITESPACE, Document, counted_chars
 from duizhao.similarity.align import BRIDGE
 from duizhao.similarity.variants import MIN_INDEXED, Segment, Variant, cluster
 from duizhao.text.quotation import quotation_spans
@@ -41,7 +41,6 @@ CLOSING_CHARS = 60  # a closing line asking for criticism is no longer (as in ch
 DENSE = 2000  # up to this many materials, pair characters are summed in an array of size² counters
 _LINE = re.compile(r"[^\n]+")
 _CLOSING = re.compile(r"批评指正|批评帮助|帮助指正|斧正")
-WHITESPACE = " \t\r\n\u3000\xa0"  # not counted (as in ``Document.chars``)
 
 
 
@@ -151,11 +150,6 @@ def _counted(text: str, quotes: list[tuple[int, int]]) -> list[int]:
 def _chars(v: Variant, start: int, end: int) -> int:
     """Characters of ``v.text[start:end]``, whitespace and quotations not counted."""
     return v.counted[end] - v.counted[start] if v.counted else end - start
-
-
-def _length(text: str) -> int:
-    """Characters of ``text``, whitespace not counted (as ``Document.chars``)."""
-    return len(text) - sum(map(text.count, WHITESPACE))
 
 
 Entry = tuple[int, int, int, int, int]  # centre start, end; variant; its start, end
@@ -269,7 +263,7 @@ def _compare(docs: Sequence[Document], ctx: ReviewContext) -> Comparison:
             chars = _chars(v, start, end)
             quoted = chars < min_chars
             order = tuple(dict.fromkeys(chain.from_iterable(variants[o[2]].docs for o in ordered)))
-            length = _length(v.text[start:end])
+            length = counted_chars(v.text[start:end])
             position = {d: i for i, d in enumerate(order)} if len(v.places) > 1 else None
             first, second = _sources(ordered, variants)
             for d, at in v.places:

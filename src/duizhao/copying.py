@@ -14,11 +14,10 @@ from dataclasses import dataclass
 
 from duizhao.checks.helpers import quotations
 from duizhao.checks.registry import Finding
-from duizhao.document import Document
+from duizhao.document import Document, counted_chars
 from duizhao.similarity.source import Relation, Source
 from duizhao.text.quotation import Span, merge, subtract
 
-WHITESPACE = " \t\r\n\u3000\xa0"  # not counted (as in ``Document.chars``)
 COPY_CHECKS = ("copied-passage", "similar-to-colleague")  # identical text; a paraphrase is not counted
 
 
@@ -43,8 +42,7 @@ class CopyStats:
 
 
 def _count(text: str, spans: list[Span]) -> int:
-    inside = "".join([text[s:e] for s, e in merge(spans)])
-    return len(inside) - sum(map(inside.count, WHITESPACE))
+    return counted_chars("".join([text[s:e] for s, e in merge(spans)]))
 
 
 def _spans(findings: Sequence[Finding], left_out: tuple[Relation, ...]) -> list[Span]:

@@ -19,6 +19,14 @@ Role = Literal["preamble", "problems", "causes", "measures", "other", "aspect", 
 Kind = Literal["personal", "team", "unknown"]
 
 
+WHITESPACE = " \t\r\n\u3000\xa0"  # not counted in a material's length
+
+
+def counted_chars(text: str) -> int:
+    """Characters that count for length: everything but :data:`WHITESPACE`."""
+    return len(text) - sum(map(text.count, WHITESPACE))
+
+
 @dataclass
 class Node:
     """A span of the text: a section, an aspect under it, or an item.
@@ -101,8 +109,7 @@ class Document:
         """Characters that count for length: everything but whitespace."""
         if start == 0 and end is None:
             return self.total_chars
-        segment = self.text[start:end]
-        return len(segment) - sum(segment.count(c) for c in " \t\r\n\u3000\xa0")
+        return counted_chars(self.text[start:end])
 
     @cached_property
     def _newlines(self) -> list[int]:
@@ -115,7 +122,7 @@ class Document:
 
     @cached_property
     def total_chars(self) -> int:
-        return len(self.text) - sum(self.text.count(c) for c in " \t\r\n\u3000\xa0")
+        return counted_chars(self.text)
 
     def part_chars(self, role: SectionRole) -> int:
         """Length of a part (see :meth:`chars`), computed once per document."""
