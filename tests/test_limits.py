@@ -92,6 +92,21 @@ def test_findings_capped_once_in_a_batch(tmp_path: Path) -> None:
         assert sum("max_findings" in note for note in item.document.notes) == 1
 
 
+def test_in_a_batch_the_grade_counts_every_finding_before_the_cap(tmp_path: Path) -> None:
+    # all three parts, so the errors are the placeholders: graded on the first 3 only, it passed
+    parts = ("2025年度个人对照检查材料\n一、存在的问题\n{}二、原因分析\n一是放松学习。\n"
+             "三、整改措施\n一是加强学习。\n")
+    (tmp_path / "a.txt").write_text(parts.format("一是【XXX】同志【XX】。\n" * 20), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(parts.format("一是学习不够。\n"), encoding="utf-8")
+    full = review_paths([tmp_path], ReviewContext(Settings()))
+    capped = review_paths([tmp_path], ReviewContext(Settings(limits=Limits(max_findings=3))))
+    assert [d.grade for d in capped.documents] == [d.grade for d in full.documents]
+    assert full.documents[0].grade == "不达标"
+    first, whole = capped.documents[0], full.documents[0]
+    assert first.document is not None and len(first.findings) == 3
+    assert f"共发现 {len(whole.findings)} 处问题" in " ".join(first.document.notes)
+
+
 def test_docx_parts_past_max_unpacked_bytes_are_refused(tmp_path: Path) -> None:
     source = material_docx(tmp_path / "a.docx")
     big = (f'<w:document xmlns:w="{W}"><w:body>' + "<w:p><w:r><w:t>学习</w:t></w:r></w:p>" * 40_000

@@ -90,22 +90,23 @@ def settle(item: Reviewed, ctx: ReviewContext, compared_with: tuple[str, ...]) -
     item.grade = grade(item.findings, ctx.settings.grade, item.copy)
 
 
-def review_document(doc: Document, ctx: ReviewContext) -> Reviewed:
+def review_document(doc: Document, ctx: ReviewContext, keep_all: bool = False) -> Reviewed:
+    """``keep_all``: leave every finding in (a batch adds its own, grades, then applies
+    ``max_findings`` once); otherwise at most ``max_findings`` go into the report."""
     if ctx.kind != "auto":
         doc.kind = ctx.kind
     item = Reviewed(doc.path, doc, run_checks(doc, ctx))
     settle(item, ctx, compared_with(ctx, batch=False))
-    _keep_findings(item, ctx.settings.limits.max_findings)
+    if not keep_all:
+        _keep_findings(item, ctx.settings.limits.max_findings)
     return item
 
 
 def _keep_findings(item: Reviewed, most: int) -> None:
     """At most ``most`` findings go into a report (the grade counted all of them)."""
     if len(item.findings) > most and item.document is not None:
-        notes = item.document.notes
-        notes[:] = [n for n in notes if "max_findings" not in n]  # a batch re-counts them
-        notes.append(f"共发现 {len(item.findings)} 处问题，报告只列出前 {most} 处"
-                     f"（限制 [limits] max_findings = {most}，可在 duizhao.toml 中调高）")
+        item.document.notes.append(f"共发现 {len(item.findings)} 处问题，报告只列出前 {most} 处"
+                                   f"（限制 [limits] max_findings = {most}，可在 duizhao.toml 中调高）")
         del item.findings[most:]
 
 
@@ -120,13 +121,13 @@ def review_text(text: str, ctx: ReviewContext, path: str = "") -> Reviewed:
     return review_document(parse(text, path), ctx)
 
 
-def review_file(path: Path, ctx: ReviewContext) -> Reviewed:
+def review_file(path: Path, ctx: ReviewContext, keep_all: bool = False) -> Reviewed:
     try:
         extracted = read_text_of(path, ctx.settings.limits)
     except UnreadableDocument as exc:
         return Reviewed(shown(path), error=str(exc))
     try:
-        return review_document(parse(extracted.text, shown(path), extracted.notes), ctx)
+        return review_document(parse(extracted.text, shown(path), extracted.notes), ctx, keep_all)
     except Exception as exc:  # one material's failure must never stop the batch
         log.debug("review failed on %r", path, exc_info=True)
         return Reviewed(shown(path), error=f"审核此材料时程序出错（{type(exc).__name__}），其他材料不受影响；"
@@ -203,10 +204,13 @@ def review_paths(paths: Iterable[Path], ctx: ReviewContext,
                  progress: Callable[[Path], None] | None = None) -> Review:
     reviewed = []
     for path in collect_files(paths):
-        reviewed.append(review_file(path, ctx))
+        reviewed.append(review_file(path, ctx, keep_all=True))
         if progress:
             progress(path)
-    return Review(reviewed, compare_batch(reviewed, ctx))
+    batch = compare_batch(reviewed, ctx)
+    for item in reviewed:  # after the batch's findings and grades, which count every finding
+        _keep_findings(item, ctx.settings.limits.max_findings)
+    return Review(reviewed, batch)
 
 
 @contextmanager
@@ -241,7 +245,6 @@ def compare_batch(reviewed: list[Reviewed], ctx: ReviewContext) -> Batch | None:
             item = reviewed[n]
             item.findings = in_order(item.findings + extra.get(index, []))
             settle(item, ctx, compared_with(ctx, batch=True))
-            _keep_findings(item, ctx.settings.limits.max_findings)
         if "similar-to-colleague" in ctx.settings.disabled:
             return None
         return build(docs, numbers, compare(docs, ctx), ctx.settings.thresholds.min_group_chars)
