@@ -86,12 +86,6 @@ def safe_parser() -> ET.XMLParser:
     return ET.XMLParser(target=_NoDoctype())
 
 
-def safe_parse(data: bytes) -> ET.Element:
-    parser = safe_parser()
-    parser.feed(data)
-    return parser.close()
-
-
 class Parts:
     """A package's members read in chunks, their decompressed bytes counted against
     ``[limits] max_unpacked_bytes`` as they come: declared sizes are never trusted."""
