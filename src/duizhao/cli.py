@@ -12,14 +12,13 @@ import click
 
 from duizhao.checks import REGISTRY
 from duizhao.checks.registry import ReviewContext
-from duizhao.cli_paths import INPUT, INPUT_FILE, OUTPUT, OUTPUT_FILE, materials
-from duizhao.config import ConfigError, load_settings
+from duizhao.cli_paths import INPUT, INPUT_FILE, OUTPUT, OUTPUT_FILE, chosen_aspects, materials
+from duizhao.config import ConfigError, Limits, load_settings
 from duizhao.corpus import CorpusError, Store, database_errors, open_store
 from duizhao.corpus_cli import corpus
 from duizhao.ledger_cli import ledger
 from duizhao.names import said
-from duizhao.notice import ASPECTS_HELP, aspects_listing, load_aspects, nothing_found
-from duizhao.reading import UnreadableDocument
+from duizhao.notice import ASPECTS_HELP, aspects_listing
 from duizhao.reports import FORMATS, PER_MATERIAL, render, word
 from duizhao.review import Review, check_ids, review_paths
 from duizhao.similarity import ParamsMismatch
@@ -64,20 +63,17 @@ def _open_corpus(url: str) -> Store:
 
 def _context(config: Path | None, aspects: Path | None, notice: Path | None,
              kind: str, corpus: str | None = None, author: str | None = None) -> ReviewContext:
-    if aspects and notice:
-        raise click.UsageError("--aspects 与 --notice 只能选一个")
     try:
         settings = check_ids(load_settings(config))
-        source = aspects or notice
-        found = (load_aspects(source, from_notice=notice is not None, limits=settings.limits)
-                 if source else ())
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
+    found = chosen_aspects(aspects, notice, settings.limits)
+    try:
         store = _open_corpus(corpus) if corpus else None
-    except (ConfigError, UnreadableDocument, CorpusError, ParamsMismatch) as exc:
+    except (CorpusError, ParamsMismatch) as exc:
         raise click.UsageError(str(exc)) from exc
     except database_errors() as exc:
         raise click.UsageError(str(exc)) from exc
-    if source and not found:
-        raise click.UsageError(nothing_found(source, from_notice=notice is not None))
     return ReviewContext(settings=settings, aspects=found, kind=kind,  # type: ignore[arg-type]
                          corpus=store, author=author.strip() if author else None)
 
@@ -200,12 +196,7 @@ def demo(output: Path) -> None:
               help="写入的文件（UTF-8，每行一个方面）；不指定时输出到标准输出。")
 def extract_aspects(notice: Path, output: Path | None) -> None:
     """列出从会议通知 NOTICE 中提取的需要对照的方面，每行一个，供核对修改后用 --aspects 指定。"""
-    try:
-        found = load_aspects(notice, from_notice=True)
-    except UnreadableDocument as exc:
-        raise click.UsageError(str(exc)) from exc
-    if not found:
-        raise click.UsageError(nothing_found(notice, from_notice=True))
+    found = chosen_aspects(None, notice, Limits())
     if output is None:
         click.echo(aspects_listing(found).encode("utf-8"), nl=False)
         return

@@ -1,4 +1,5 @@
-"""Path parameters of every command, with Chinese messages (click's own are English)."""
+"""Path parameters of every command, with Chinese messages (click's own are English), and the
+materials and aspects files they name."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ from typing import Any
 
 import click
 
+from duizhao.config import Limits
 from duizhao.names import printable, said
+from duizhao.notice import load_aspects, nothing_found
+from duizhao.reading import UnreadableDocument
 from duizhao.review import Collected, collect
 
 
@@ -49,4 +53,21 @@ def materials(paths: Sequence[Path], none_found: str) -> Collected:
         click.echo(f"警告：{printable(note)}", err=True)
     if not found.files:
         raise click.UsageError(none_found)
+    return found
+
+
+def chosen_aspects(aspects: Path | None, notice: Path | None, limits: Limits) -> tuple[str, ...]:
+    """The aspects ``--aspects`` (a list) or ``--notice`` (a notice) gives, read within ``limits``;
+    () with neither. Both at once, an unreadable file or one with no aspect is a usage error."""
+    if aspects and notice:
+        raise click.UsageError("--aspects 与 --notice 只能选一个")
+    source = aspects or notice
+    if source is None:
+        return ()
+    try:
+        found = load_aspects(source, from_notice=notice is not None, limits=limits)
+    except UnreadableDocument as exc:
+        raise click.UsageError(str(exc)) from exc
+    if not found:
+        raise click.UsageError(nothing_found(source, from_notice=notice is not None))
     return found

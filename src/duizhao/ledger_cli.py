@@ -9,13 +9,11 @@ from pathlib import Path
 
 import click
 
-from duizhao.cli_paths import INPUT, INPUT_FILE, OUTPUT_FILE
+from duizhao.cli_paths import INPUT, INPUT_FILE, OUTPUT_FILE, chosen_aspects
 from duizhao.cli_paths import materials as collected
 from duizhao.config import ConfigError, load_settings
 from duizhao.ledger import FORMATS, DraftOptions, draft_paths, render
 from duizhao.names import said
-from duizhao.notice import load_aspects, nothing_found
-from duizhao.reading import UnreadableDocument
 
 EXIT_HELP = ("退出码：0 全部材料已起草；1 有材料无法读取或找不到“存在的问题”（其余材料照常起草）；"
              "2 用法或配置有误。")
@@ -75,16 +73,10 @@ def draft(materials: tuple[Path, ...], notice: Path | None, aspects: Path | None
 
 def _options(notice: Path | None, aspects: Path | None, owner: str | None,
              config: Path | None) -> DraftOptions:
-    if notice and aspects:
-        raise click.UsageError("--aspects 与 --notice 只能选一个")
-    source = notice or aspects
     try:
         settings = load_settings(config)
-        found = (load_aspects(source, from_notice=notice is not None, limits=settings.limits)
-                 if source else ())
-    except (ConfigError, UnreadableDocument) as exc:
+    except ConfigError as exc:
         raise click.UsageError(str(exc)) from exc
-    if source and not found:
-        raise click.UsageError(nothing_found(source, from_notice=notice is not None))
+    found = chosen_aspects(aspects, notice, settings.limits)
     return DraftOptions(today=date.today(), aspects=found, owner=owner.strip() if owner else None,
                         min_aspect_overlap=settings.thresholds.min_aspect_overlap, limits=settings.limits)
