@@ -113,12 +113,15 @@ def _line(text: str, at: int) -> tuple[int, int]:
     """The non-blank line at an offset, or the first non-blank line after it (else before it)."""
     for start in (text.rfind("\n", 0, at) + 1, 0):
         offset = start
-        for line in text[start:].split("\n"):
+        while offset <= len(text):  # line by line, not a split of the whole rest of the text
+            end = text.find("\n", offset)
+            end = len(text) if end < 0 else end
+            line = text[offset:end]
             stripped = line.strip(_SPACE)
-            if stripped and (start == 0 or offset + len(line) >= at):
+            if stripped and (start == 0 or end >= at):
                 lead = len(line) - len(line.lstrip(_SPACE))
                 return offset + lead, offset + lead + len(stripped)
-            offset += len(line) + 1
+            offset = end + 1
     return 0, len(text)
 
 
