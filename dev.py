@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Set-up and entry point for a fresh machine: needs only python3.
 
-    python3 dev.py run    create/refresh .venv, review the bundled samples, write an HTML report
-    python3 dev.py test   create/refresh .venv, run ruff, mypy and the whole pytest suite
+    python3 dev.py run    create/refresh .venv, load the demo data into an empty database, start the
+                          web app on http://127.0.0.1:8000/ and print the demo logins
+    python3 dev.py test   create/refresh .venv, run ruff, mypy and the whole pytest suite (on SQLite,
+                          then the web tests again on PostgreSQL)
 
-Any further arguments after `run` are passed to `duizhao` instead of the default `demo`.
+Any further arguments after `run` are passed to `duizhao` instead (e.g. `run demo` writes the
+HTML report of the bundled sample materials).
 """
 
 from __future__ import annotations
@@ -40,7 +43,10 @@ def ensure_venv() -> None:
 
 
 def run(args: list[str]) -> int:
-    return subprocess.call([str(BIN / "duizhao"), *(args or ["demo"])])
+    if args:
+        return subprocess.call([str(BIN / "duizhao"), *args])
+    code = subprocess.call([str(BIN / "duizhao"), "demo-data", "--if-empty"])
+    return code or subprocess.call([str(BIN / "duizhao"), "serve"])
 
 
 def ensure_postgres() -> None:
@@ -58,37 +64,55 @@ def ensure_postgres() -> None:
                          "start"])
 
 
-def ensure_libreoffice() -> None:
-    """Install LibreOffice (Debian's libreoffice-writer-nogui) when it is missing and this runs as
-    root with apt-get: the .doc conversion and Word-comment tests need it."""
+def ensure_debian_packages() -> None:
+    """Install what the tests need from Debian when it is missing and this runs as root with
+    apt-get: LibreOffice for the .doc conversion and Word-comment tests, Chromium and CJK fonts
+    for the browser tests."""
     import shutil
 
-    if shutil.which("soffice") or shutil.which("libreoffice") or not shutil.which("apt-get"):
+    wanted = {"libreoffice-writer-nogui": shutil.which("soffice") or shutil.which("libreoffice"),
+              "chromium": shutil.which("chromium"),
+              "fonts-noto-cjk": Path("/usr/share/fonts/opentype/noto").is_dir()}
+    missing = [package for package, found in wanted.items() if not found]
+    if not missing or not shutil.which("apt-get") or not hasattr(os, "geteuid") or os.geteuid() != 0:
         return
-    if not hasattr(os, "geteuid") or os.geteuid() != 0:
-        return
-    print("未找到 LibreOffice，正在用 apt-get 安装 libreoffice-writer-nogui …", file=sys.stderr)
+    print(f"正在用 apt-get 安装 {' '.join(missing)} …", file=sys.stderr)
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     if subprocess.call(["apt-get", "update", "-qq"], env=env) == 0:
-        subprocess.call(["apt-get", "install", "-y", "-qq",
-                         "libreoffice-writer-nogui"], env=env)
+        subprocess.call(["apt-get", "install", "-y", "-qq", *missing], env=env)
+
+
+PG_WEB = "postgresql://postgres@127.0.0.1:5432/duizhao"  # pytest-django makes test_duizhao
+
+
+def postgres_up() -> bool:
+    import shutil
+
+    return bool(shutil.which("pg_isready")) and subprocess.call(
+        ["pg_isready", "-q", "-h", "127.0.0.1"]) == 0
 
 
 def test(args: list[str]) -> int:
+    import tempfile
+
     ensure_postgres()
-    ensure_libreoffice()
-    if os.environ.get("CI"):  # in CI a missing server or converter is a failure, not a skip
-        os.environ.setdefault("DUIZHAO_REQUIRE_PG", "1")
-        os.environ.setdefault("DUIZHAO_REQUIRE_LIBREOFFICE", "1")
+    ensure_debian_packages()
+    if os.environ.get("CI"):  # in CI a missing server, converter or browser is a failure, not a skip
+        for name in ("DUIZHAO_REQUIRE_PG", "DUIZHAO_REQUIRE_LIBREOFFICE", "DUIZHAO_REQUIRE_BROWSER"):
+            os.environ.setdefault(name, "1")
+    os.environ.setdefault("DUIZHAO_DATA", tempfile.mkdtemp(prefix="duizhao-test-data-"))
+    os.environ.pop("DATABASE_URL", None)
     steps = [
-        [str(BIN / "ruff"), "check", "src", "tests", "benchmarks", "dev.py"],
-        [str(BIN / "mypy")],
-        [str(BIN / "python"), "-m", "pytest", *args],
+        ([str(BIN / "ruff"), "check", "src", "tests", "benchmarks", "dev.py"], {}),
+        ([str(BIN / "mypy")], {}),
+        ([str(BIN / "python"), "-m", "pytest", *args], {}),
     ]
-    for step in steps:
-        print("$", " ".join(Path(step[0]).name if i == 0 else a for i, a in enumerate(step)),
-              flush=True)
-        code = subprocess.call(step, cwd=ROOT)
+    if not args and (postgres_up() or os.environ.get("DUIZHAO_REQUIRE_PG")):
+        steps.append(([str(BIN / "python"), "-m", "pytest", "tests/web"], {"DATABASE_URL": PG_WEB}))
+    for step, extra in steps:
+        shown = " ".join(Path(step[0]).name if i == 0 else a for i, a in enumerate(step))
+        print("$", *(f"{k}={v}" for k, v in extra.items()), shown, flush=True)
+        code = subprocess.call(step, cwd=ROOT, env={**os.environ, **extra})
         if code:
             return code
     return 0

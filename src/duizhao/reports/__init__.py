@@ -3,7 +3,7 @@ docx writes one material back with the findings as Word comments (:func:`word`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -27,11 +27,13 @@ def render(review: Review, fmt: str, *, color: bool = False) -> bytes:
     return writers[fmt](review)
 
 
-def word(item: Reviewed, source: Path | None = None, when: datetime | None = None) -> bytes:
-    """One readable material (``source``, by default its own path) as .docx with Word comments."""
+def word(item: Reviewed, source: Path | None = None, when: datetime | None = None,
+         extra: Sequence[tuple[int, int, list[str]]] = ()) -> bytes:
+    """One readable material (``source``, by default its own path) as .docx with Word comments;
+    ``extra``: further comments (span of the text, paragraphs), e.g. a reviewer's."""
     from duizhao.reports.word import render as render_word
 
-    return render_word(item, source, when)
+    return render_word(item, source, when, extra)
 
 
 def write(review: Review, fmt: str, path: Path) -> None:

@@ -12,6 +12,7 @@ summary comment (grade, counts, copy ratio) is put on the title.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Sequence
 from datetime import datetime
 from io import BytesIO
 from pathlib import Path
@@ -29,9 +30,10 @@ SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 _SPACE = " \t\r\n\u3000\xa0"
 
 
-def render(item: Reviewed, source: Path | None = None, when: datetime | None = None) -> bytes:
+def render(item: Reviewed, source: Path | None = None, when: datetime | None = None,
+           extra: Sequence[tuple[int, int, list[str]]] = ()) -> bytes:
     """The material (``source``, by default ``item.path``) with the review as Word comments,
-    dated ``when`` (undated when None)."""
+    dated ``when`` (undated when None); ``extra`` comments (span, paragraphs) are added after them."""
     if item.document is None:
         raise ValueError(f"{item.path} 无法读取，没有可以加批注的正文")
     doc = item.document
@@ -42,7 +44,7 @@ def render(item: Reviewed, source: Path | None = None, when: datetime | None = N
     else:
         package, traced = original
     with package:
-        return _annotate(package, traced, comments(item), when)
+        return _annotate(package, traced, [*comments(item), *_extra(doc, extra)], when)
 
 
 def _original(path: Path, text: str) -> tuple[zipfile.ZipFile, Traced] | None:
@@ -72,6 +74,16 @@ def comments(item: Reviewed) -> list[tuple[int, int, list[str]]]:
         start, end = (f.start, f.end) if f.end > f.start else heading_span(doc, f.start)
         found.append((start, end, finding_text(f)))
     return found
+
+
+def _extra(doc: Document, extra: Sequence[tuple[int, int, list[str]]]) -> list[tuple[int, int, list[str]]]:
+    """Further comments, their spans clamped to the text; an empty span goes on the nearest heading."""
+    size = len(doc.text)
+    out = []
+    for start, end, paragraphs in extra:
+        start, end = sorted((min(max(start, 0), size), min(max(end, 0), size)))
+        out.append((*((start, end) if end > start else heading_span(doc, start)), paragraphs))
+    return out
 
 
 def summary(item: Reviewed) -> list[str]:

@@ -1,0 +1,168 @@
+"""The one place where the web app calls the core: review an upload, compare a meeting's
+materials, write a version back as Word with comments, tell two versions apart."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+
+from duizhao.batch import compare
+from duizhao.checks.registry import Finding, ReviewContext
+from duizhao.config import load_settings
+from duizhao.document import Document
+from duizhao.groups import build
+from duizhao.outline import parse
+from duizhao.reading import SUPPORTED
+from duizhao.reports import word
+from duizhao.reports.json import batch_dict, document_dict
+from duizhao.review import Reviewed, review_file, review_text
+from duizhao_web.datadir import uploads
+from duizhao_web.materials.models import Material, MeetingBatch, Version
+from duizhao_web.meetings.models import Meeting
+
+UPLOAD_TYPES = (".docx", ".doc", ".wps", ".pdf", ".txt", ".md", ".html", ".htm")
+
+
+class UploadRefused(Exception):
+    """An upload that is not reviewed: the message (Chinese) says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str
+    data: bytes | None = None  # a file; None: pasted ``text``
+    text: str = ""
+
+
+def context(meeting: Meeting, team: bool) -> ReviewContext:
+    return ReviewContext(settings=load_settings(None), aspects=tuple(meeting.aspects),
+                         kind="team" if team else "personal")
+
+
+def check_upload(upload: Upload) -> None:
+    limit = settings.LIMITS.max_file_bytes
+    if upload.data is None:
+        if not upload.text.strip():
+            raise UploadRefused("粘贴的正文是空的，请粘贴材料全文或上传文件")
+        if len(upload.text) > settings.LIMITS.max_chars:
+            raise UploadRefused(f"粘贴的正文超过 {settings.LIMITS.max_chars} 字，请上传文件")
+        return
+    suffix = Path(upload.name).suffix.lower()
+    if suffix not in UPLOAD_TYPES or suffix not in SUPPORTED:
+        raise UploadRefused(f"不支持 {suffix or '无扩展名'} 文件："
+                            "请上传 .docx、.doc、.wps、.pdf 或 .txt 文件")
+    if len(upload.data) > limit:
+        raise UploadRefused(f"文件超过 {limit // (1024 * 1024)} MB 的上限，请压缩图片或删去附件后再上传")
+    if not upload.data:
+        raise UploadRefused("上传的文件是空的")
+
+
+def store(data: bytes, suffix: str) -> Path:
+    """The file under the data directory, named by its content hash (written once)."""
+    digest = hashlib.sha256(data).hexdigest()
+    path = uploads(settings.DATA_DIR) / f"{digest}{suffix}"
+    if not path.exists():
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".part")
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    return path
+
+
+def stored_file(version: Version) -> Path | None:
+    if not version.sha256 or version.result.get("pasted"):
+        return None
+    path = uploads(settings.DATA_DIR) / f"{version.sha256}{Path(version.file_name).suffix.lower()}"
+    return path if path.exists() else None
+
+
+def review_upload(upload: Upload, material: Material) -> Reviewed:
+    ctx = context(material.meeting, material.person_id is None)
+    if upload.data is None:
+        return review_text(upload.text, ctx, upload.name)
+    path = store(upload.data, Path(upload.name).suffix.lower())
+    item = review_file(path, ctx)
+    item.path = upload.name
+    return item
+
+
+def add_version(material: Material, upload: Upload, user: Any) -> Version:
+    """Review an upload and keep it as the material's next version (nothing kept when refused)."""
+    check_upload(upload)
+    item = review_upload(upload, material)
+    data = upload.data if upload.data is not None else upload.text.encode("utf-8")
+    with transaction.atomic():
+        locked = Material.objects.select_for_update().get(pk=material.pk)
+        number = (locked.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+        return Version.objects.create(material=locked, number=number, uploaded_by=user,
+                                      **version_fields(item, upload, data))
+
+
+def version_fields(item: Reviewed, upload: Upload, data: bytes) -> dict[str, Any]:
+    result = document_dict(item)
+    text = result.pop("text") or ""
+    result["pasted"] = upload.data is None
+    result["by_check"] = dict(Counter(f.check for f in item.findings))
+    copy = item.copy.ratio_excluding_both if item.copy else None
+    return {"file_name": upload.name[:255], "sha256": hashlib.sha256(data).hexdigest(), "size": len(data),
+            "text": text, "result": result, "error": item.error or "", "grade": item.grade or "",
+            "errors": item.count("error"), "warnings": item.count("warning"), "infos": item.count("info"),
+            "copy_ratio": copy}
+
+
+def findings(version: Version) -> list[Finding]:
+    return [Finding(f["check"], f["severity"], f["message"], f["hint"], f["start"], f["end"])
+            for f in version.result.get("findings", [])]
+
+
+def document(version: Version) -> Document:
+    return parse(version.text, version.file_name, list(version.result.get("notes", [])))
+
+
+def word_file(version: Version) -> bytes:
+    """The writer's file with the findings and the reviewers' comments as Word comments."""
+    item = Reviewed(version.file_name, document(version), findings(version), version.grade or None)
+    remarks = [(c.start, c.end, [f"【审核意见】{c.author.get_username() if c.author else ''}：{c.text}"])
+               for c in version.comments.select_related("author")]
+    return word(item, stored_file(version), extra=remarks)
+
+
+def latest_versions(meeting: Meeting) -> list[Version]:
+    versions = Version.objects.filter(material__meeting=meeting).select_related("material__person")
+    latest: dict[int, Version] = {}
+    for v in versions.order_by("material_id", "number"):
+        latest[v.material_id] = v
+    return [v for v in latest.values() if not v.error]
+
+
+def meeting_batch(meeting: Meeting) -> dict[str, Any] | None:
+    """Groups of the meeting's latest versions sharing text (``documents`` are version ids),
+    computed once per set of versions and kept."""
+    versions = latest_versions(meeting)
+    key = hashlib.sha256(",".join(str(v.pk) for v in versions).encode()).hexdigest()
+    kept = MeetingBatch.objects.filter(meeting=meeting, key=key).first()
+    if kept is not None:
+        return kept.result or None
+    result = compare_versions(versions, meeting)
+    MeetingBatch.objects.update_or_create(meeting=meeting, defaults={"key": key, "result": result or {}})
+    return result
+
+
+def compare_versions(versions: list[Version], meeting: Meeting) -> dict[str, Any] | None:
+    if len(versions) < 2:
+        return None
+    docs = [document(v) for v in versions]
+    ctx = context(meeting, team=False)
+    batch = build(docs, list(range(len(docs))), compare(docs, ctx), ctx.settings.thresholds.min_group_chars)
+    found = batch_dict(batch)
+    assert found is not None
+    found["versions"] = [v.pk for v in versions]
+    return found
