@@ -221,3 +221,12 @@ def test_damaged_workbooks_give_a_roster_or_a_roster_error(changes: list[tuple[i
         assert isinstance(read_roster(bytes(data)), Roster)
     except RosterError as exc:
         assert str(exc)
+
+
+def test_a_package_that_unpacks_too_large() -> None:
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("xl/workbook.xml", b"<workbook/>")
+        package.writestr("xl/sharedStrings.xml", b"\0" * (101 * 1024 * 1024))
+    with pytest.raises(RosterError, match="超过 100 MB"):
+        read_roster(out.getvalue())
