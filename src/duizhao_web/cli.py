@@ -67,15 +67,24 @@ def demo_data(data: Path | None, if_empty: bool) -> None:
     from duizhao_web import demo
 
     if not demo.empty():
-        if if_empty:
-            click.echo("数据库中已有数据，未载入演示数据。")
-            return
-        raise click.ClickException("数据库中已有数据：演示数据只能载入空数据库"
-                                   "（可用 --data 指定一个新的数据目录）")
+        if not if_empty:
+            raise click.ClickException("数据库中已有数据：演示数据只能载入空数据库"
+                                       "（可用 --data 指定一个新的数据目录）")
+        click.echo("数据库中已有数据，未载入演示数据。")
+        _show_logins(demo.present(), demo.PASSWORD)
+        return
     demo.load()
-    click.echo("已载入演示数据。演示账号（密码均为 " + demo.PASSWORD + "）：")
-    for login, label in demo.LOGINS:
-        click.echo(f"  {login:<12} {label}")
+    click.echo("已载入演示数据。")
+    _show_logins(demo.LOGINS, demo.PASSWORD)
+
+
+def _show_logins(logins: list[tuple[str, str]], password: str) -> None:
+    if not logins:
+        click.echo("数据库中没有演示账号。")
+        return
+    click.echo(f"演示账号（密码均为 {password}）：")
+    for login, label in logins:
+        click.echo(f"  {login:<10} {label}")
 
 
 @main.group()
