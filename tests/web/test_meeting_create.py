@@ -16,6 +16,7 @@ from duizhao_web.meetings.models import Meeting
 from web.world import World
 
 pytestmark = pytest.mark.django_db
+AsUser = Callable[[str | None], Client]
 URL = "/meetings/new/"
 NOTICE = ("关于召开2026年度民主生活会的通知\n一、会议主题\n深入学习贯彻党的创新理论。\n"
           "二、对照检查内容\n（一）在深刻领悟“两个确立”决定性意义方面\n（二）在践行以人民为中心的发展思想方面\n"
@@ -39,13 +40,13 @@ def docx_bytes(text: str) -> bytes:
 @pytest.mark.parametrize(("login", "status"), [
     ("admin", 200), ("reviewer", 200), ("reviewer_b", 200), ("secretary_a", 200), ("secretary_b", 200),
     ("member_a1", 403), ("member_a2", 403), ("member_b1", 403), (None, 302)])
-def test_who_may_open_the_form(world: World, as_user: Callable[[str | None], Client], login: str | None,
+def test_who_may_open_the_form(world: World, as_user: AsUser, login: str | None,
                                status: int) -> None:
     assert as_user(login).get(URL).status_code == status
 
 
 def test_pasted_notice_gives_aspects_participants_and_materials(
-        world: World, as_user: Callable[[str | None], Client]) -> None:
+        world: World, as_user: AsUser) -> None:
     client = as_user("secretary_a")
     response = client.post(URL, form(world, notice=NOTICE))
     meeting = Meeting.objects.exclude(pk__in=[m.pk for m in world.meetings.values()]).get()
@@ -57,7 +58,7 @@ def test_pasted_notice_gives_aspects_participants_and_materials(
     assert "践行以人民为中心的发展思想" in page and "提取了 3 个对照方面" in page
 
 
-def test_uploaded_docx_notice(world: World, as_user: Callable[[str | None], Client]) -> None:
+def test_uploaded_docx_notice(world: World, as_user: AsUser) -> None:
     upload = SimpleUploadedFile("通知.docx", docx_bytes(NOTICE))
     as_user("secretary_a").post(URL, form(world, notice_file=upload))
     meeting = Meeting.objects.order_by("-pk").first()
@@ -67,7 +68,7 @@ def test_uploaded_docx_notice(world: World, as_user: Callable[[str | None], Clie
 @pytest.mark.parametrize(("name", "data", "message"), [
     ("通知.xls", b"abc", "通知不支持 .xls 文件"), ("通知.txt", b"", "空文件"),
     ("通知.docx", b"not a zip", "通知无法读取"), ("通知.pdf", b"x" * (5 * 1024 * 1024 + 1), "5 MB")])
-def test_bad_notice_file_is_refused_in_chinese(world: World, as_user: Callable[[str | None], Client],
+def test_bad_notice_file_is_refused_in_chinese(world: World, as_user: AsUser,
                                                name: str, data: bytes, message: str) -> None:
     before = Meeting.objects.count()
     response = as_user("secretary_a").post(URL, form(world, notice_file=SimpleUploadedFile(name, data)))
@@ -75,20 +76,20 @@ def test_bad_notice_file_is_refused_in_chinese(world: World, as_user: Callable[[
     assert Meeting.objects.count() == before
 
 
-def test_team_outside_ones_reach_is_refused(world: World, as_user: Callable[[str | None], Client]) -> None:
+def test_team_outside_ones_reach_is_refused(world: World, as_user: AsUser) -> None:
     before = Meeting.objects.count()
     response = as_user("secretary_b").post(URL, form(world, team="a", notice=NOTICE))
     assert response.status_code == 200 and Meeting.objects.count() == before
 
 
-def test_no_aspects_found_says_so(world: World, as_user: Callable[[str | None], Client]) -> None:
+def test_no_aspects_found_says_so(world: World, as_user: AsUser) -> None:
     response = as_user("reviewer").post(URL, form(world, team="b", notice="请按时参会。"), follow=True)
     assert "未从通知中提取到对照方面" in response.content.decode()
 
 
-def test_member_cannot_post(world: World, as_user: Callable[[str | None], Client]) -> None:
+def test_member_cannot_post(world: World, as_user: AsUser) -> None:
     assert as_user("member_a1").post(URL, form(world, notice=NOTICE)).status_code == 403
 
 
-def test_wrong_method(world: World, as_user: Callable[[str | None], Client]) -> None:
+def test_wrong_method(world: World, as_user: AsUser) -> None:
     assert as_user("admin").put(URL).status_code == 405
