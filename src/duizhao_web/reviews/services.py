@@ -15,15 +15,20 @@ from django.conf import settings
 from django.db import transaction
 
 from duizhao.batch import compare
+from duizhao.checks.aspect import uncovered_aspects
 from duizhao.checks.registry import Finding, ReviewContext
 from duizhao.config import load_settings
 from duizhao.document import Document
 from duizhao.groups import build
+from duizhao.notice import aspects_from_list, aspects_from_notice
+from duizhao.opinions import OpinionRow, RosterError, RowError, read_opinions
 from duizhao.outline import parse
-from duizhao.reading import SUPPORTED
+from duizhao.reading import SUPPORTED, UnreadableDocument, read_text_of
 from duizhao.reports import word
 from duizhao.reports.json import batch_dict, document_dict
 from duizhao.review import Reviewed, review_file, review_text
+from duizhao.talks import Coverage, coverage
+from duizhao.talks import Member as TalkMember
 from duizhao_web.datadir import uploads
 from duizhao_web.materials.models import Material, MeetingBatch, Version
 from duizhao_web.meetings.models import Meeting
@@ -166,3 +171,69 @@ def compare_versions(versions: list[Version], meeting: Meeting) -> dict[str, Any
     assert found is not None
     found["versions"] = [v.pk for v in versions]
     return found
+
+
+# Meetings: the notice and its aspects, talks, opinions (added for the meetings app).
+
+NOTICE_TYPES = (".docx", ".txt", ".pdf")
+NOTICE_MAX_BYTES = 5 * 1024 * 1024
+
+
+def notice_text(name: str, data: bytes) -> str:
+    """The text of an uploaded notice (.docx, .txt, .pdf, at most 5 MB); refused with a Chinese
+    message when it cannot be read."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in NOTICE_TYPES:
+        raise UploadRefused(f"通知不支持 {suffix or '无扩展名'} 文件："
+                            "请上传 .docx、.txt 或 .pdf，或直接粘贴全文")
+    if len(data) > NOTICE_MAX_BYTES:
+        raise UploadRefused("通知文件超过 5 MB 的上限，请删去附件后再上传，或直接粘贴全文")
+    if not data:
+        raise UploadRefused("上传的通知文件是空的")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"notice{suffix}"
+        path.write_bytes(data)
+        try:
+            return read_text_of(path, settings.LIMITS).text
+        except UnreadableDocument as exc:
+            raise UploadRefused(f"通知无法读取：{exc}") from exc
+
+
+def notice_aspects(text: str) -> list[str]:
+    """The aspects a notice sets ([] when none is found)."""
+    return list(aspects_from_notice(text)) if text.strip() else []
+
+
+def listed_aspects(text: str) -> list[str]:
+    """Aspects typed one per line (numbering and # comment lines dropped, each kept once)."""
+    return list(dict.fromkeys(aspects_from_list(text)))
+
+
+def missing_aspects(version: Version, aspects: list[str]) -> set[str]:
+    """The ``aspects`` a version's problems part does not answer, judged now by the same rule as
+    the aspect-not-covered check (so aspects corrected after the upload count)."""
+    doc = document(version)
+    ctx = context(version.material.meeting, version.material.person_id is None)
+    missing = set()
+    for aspect in aspects:
+        one = ReviewContext(settings=ctx.settings, aspects=(aspect,), kind=ctx.kind)
+        if next(iter(uncovered_aspects(doc, one)), None) is not None:
+            missing.add(aspect)
+    return missing
+
+
+def talk_coverage(team: list[tuple[str, str, bool, tuple[str, ...]]], heads: list[tuple[str, str]],
+                  talks: list[tuple[str, str]]) -> tuple[Coverage, list[TalkMember]]:
+    """The required talks of a team (``team``: key, name, principal, keys of the heads overseen)
+    and which of them ``talks`` cover; with the team and then the ``heads`` (key, name) as the
+    rows and columns of the coverage matrix."""
+    members = [TalkMember(key, name, principal, oversees) for key, name, principal, oversees in team]
+    return coverage(members, talks), members + [TalkMember(key, name) for key, name in heads]
+
+
+def opinion_rows(data: bytes) -> tuple[list[OpinionRow], list[RowError]]:
+    """The opinions of an .xlsx file and its row errors; UploadRefused for a file that cannot be used."""
+    try:
+        return read_opinions(data)
+    except RosterError as exc:
+        raise UploadRefused(str(exc)) from exc

@@ -1,0 +1,94 @@
+"""What the meeting page, its export and the talks page show, computed from the records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count
+
+from duizhao_web.materials.models import Material, Version
+from duizhao_web.meetings.forms import talk_people
+from duizhao_web.meetings.models import Meeting
+from duizhao_web.reviews import services
+
+SHORT_PASSAGE = 120  # characters of a shared passage shown on the page
+
+
+@dataclass
+class MaterialRow:
+    material: Material
+    latest: Version | None
+    by_check: list[tuple[str, int]] = field(default_factory=list)
+    missing: set[str] = field(default_factory=set)
+
+
+def material_rows(meeting: Meeting) -> list[MaterialRow]:
+    """Every material of the meeting, the team's first, with its latest version."""
+    materials = meeting.materials.select_related("person").order_by("person__order", "person__pk")
+    rows = []
+    for material in sorted(materials, key=lambda m: m.person_id is not None):
+        latest = material.latest()
+        by_check = sorted((latest.result.get("by_check") or {}).items()) if latest else []
+        missing = services.missing_aspects(latest, meeting.aspects) if latest and not latest.error else set()
+        rows.append(MaterialRow(material, latest, by_check, missing))
+    return rows
+
+
+@dataclass
+class Group:
+    members: list[tuple[str, float]]  # writer, share of their text
+    passages: list[tuple[str, int]]  # text (cut short), how many materials hold it
+
+
+def batch_groups(meeting: Meeting) -> list[Group]:
+    """The groups of materials sharing text, with writers' names instead of document numbers."""
+    batch = services.meeting_batch(meeting)
+    if not batch:
+        return []
+    ids = batch.get("versions", [])
+    writers = {v.pk: v.material.writer() for v in Version.objects.filter(pk__in=ids).select_related(
+        "material__person")}
+    name = [writers.get(pk, "?") for pk in ids]
+    return [Group([(name[m["document"]], m["share"]) for m in g["members"]],
+                  [(_short(p["text"]), p["count"]) for p in g["passages"]]) for g in batch["groups"]]
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= SHORT_PASSAGE else text[:SHORT_PASSAGE] + "……"
+
+
+def coverage_table(meeting: Meeting, rows: list[MaterialRow]) -> list[tuple[str, list[str]]]:
+    """One row per aspect, one mark per material: ✓ answered, ✗ not, — no readable version yet."""
+    table = []
+    for aspect in meeting.aspects:
+        marks = ["—" if r.latest is None or r.latest.error else ("✗" if aspect in r.missing else "✓")
+                 for r in rows]
+        table.append((aspect, marks))
+    return table
+
+
+def talk_coverage(meeting: Meeting) -> dict[str, Any]:
+    """The required talks of the participants (and the heads they oversee): the matrix and the
+    missing pairs with names."""
+    participants = list(meeting.participants.prefetch_related("oversees"))
+    keys = {p.pk for p in participants}
+    heads = [p for p in talk_people(meeting) if p.pk not in keys]
+    people = [(str(p.pk), p.name, p.principal, tuple(str(h.pk) for h in p.oversees.all()))
+              for p in participants]
+    held = [(str(a), str(b)) for a, b in meeting.talks.values_list("first_id", "second_id")]
+    found, everyone = services.talk_coverage(people, [(str(h.pk), h.name) for h in heads], held)
+    names = {m.key: m.name for m in everyone}
+    missing = [(names.get(p.a, "?"), names.get(p.b, "?"), p.reason) for p in found.missing]
+    matrix = list(zip([m.name for m in everyone], found.matrix(everyone), strict=True))
+    return {"names": [m.name for m in everyone], "matrix": matrix, "missing": missing,
+            "required": len(found.required)}
+
+
+def opinion_counts(meeting: Meeting) -> list[tuple[str, int]]:
+    """How many opinions each participant has, the team first."""
+    counts: dict[int | None, int] = dict(
+        meeting.opinions.values("addressee").annotate(n=Count("pk")).values_list("addressee", "n"))
+    rows = [("班子", counts.get(None, 0))]
+    rows += [(p.name, counts.get(p.pk, 0)) for p in meeting.participants.all()]
+    return rows
