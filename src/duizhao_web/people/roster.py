@@ -80,6 +80,7 @@ class _Writer:
     summary: Summary = field(default_factory=Summary)
     new_organisations: set[str] = field(default_factory=set)
     new_people: set[int] = field(default_factory=set)
+    updated_people: set[int] = field(default_factory=set)
 
     def write(self, rows: list[RosterRow], people: dict[tuple[str, str], Entry]) -> Summary:
         self.summary.rows = len(rows)
@@ -90,6 +91,7 @@ class _Writer:
         for key, entry in people.items():
             if entry.login:
                 self._account(persons[key], entry)
+        self.summary.people_updated = len(self.updated_people - self.new_people)
         return self.summary
 
     def _organisations(self, parents: dict[str, str], rows: list[RosterRow]) -> None:
@@ -125,7 +127,7 @@ class _Writer:
             self.summary.people_created += 1
         elif _assign(person, wanted):
             person.save()
-            self.summary.people_updated += 1
+            self.updated_people.add(person.pk)
         return person
 
     def _oversees(self, person: Person, entry: Entry) -> None:
@@ -133,7 +135,7 @@ class _Writer:
         wanted = set(same.values_list("pk", flat=True))
         if set(person.oversees.values_list("pk", flat=True)) != wanted:
             person.oversees.set(wanted)
-            self.summary.people_updated += person.pk not in self.new_people
+            self.updated_people.add(person.pk)
 
     def _account(self, person: Person, entry: Entry) -> None:
         user = self.state.users.get(entry.login.lower())

@@ -103,6 +103,7 @@ def check(rows: list[RosterRow], people: dict[tuple[str, str], Entry], state: Kn
         yield from _row(row)
         yield from _merged(row, people[(row.organisation, row.name)])
     yield from _principals(people)
+    yield from _logins(people)
     yield from _parents(rows, state)
     for entry in people.values():
         yield from _account(entry, state)
@@ -148,6 +149,17 @@ def _principals(people: dict[tuple[str, str], Entry]) -> Iterator[RowError]:
             if found is not entry:
                 yield error(entry.row, f"班子「{entry.team}」已有主要负责人「{found.name}」"
                                        f"（第 {found.row} 行），一个班子只能有一位主要负责人")
+
+
+def _logins(people: dict[tuple[str, str], Entry]) -> Iterator[RowError]:
+    """One login for two people of the same name in different organisations (the core sees names only)."""
+    first: dict[str, Entry] = {}
+    for entry in people.values():
+        if entry.login:
+            found = first.setdefault(entry.login.lower(), entry)
+            if found is not entry and found.name == entry.name:
+                yield error(entry.row, f"账号「{entry.login}」已在第 {found.row} 行用于"
+                                       f"「{found.organisation}」的「{found.name}」，一个账号只能属于一个人")
 
 
 def _parents(rows: list[RosterRow], state: Known) -> Iterator[RowError]:

@@ -62,9 +62,10 @@ def team_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def roster_import(request: HttpRequest) -> HttpResponse:
     if not permissions.is_admin(request.user):
         raise PermissionDenied
-    form = RosterForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = RosterForm(request.POST, request.FILES) if posted else RosterForm()
     context: dict[str, Any] = {"form": form}
-    if request.method == "POST" and form.is_valid():
+    if posted and form.is_valid():
         context.update(_import(form))
     return render(request, "people/roster_import.html", context)
 
