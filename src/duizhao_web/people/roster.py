@@ -10,6 +10,7 @@ an administrator sets it in /admin/.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -86,8 +87,7 @@ class _Writer:
         self.summary.rows = len(rows)
         self._organisations({r.organisation: r.parent for r in rows if r.parent}, rows)
         persons = {key: self._person(entry) for key, entry in people.items()}
-        for key, entry in people.items():
-            self._oversees(persons[key], entry)
+        self._oversight(persons, people)
         for key, entry in people.items():
             if entry.login:
                 self._account(persons[key], entry)
@@ -130,12 +130,20 @@ class _Writer:
             self.updated_people.add(person.pk)
         return person
 
-    def _oversees(self, person: Person, entry: Entry) -> None:
-        same = Person.objects.filter(organisation=person.organisation_id, name__in=list(entry.oversees))
-        wanted = set(same.values_list("pk", flat=True))
-        if set(person.oversees.values_list("pk", flat=True)) != wanted:
-            person.oversees.set(wanted)
-            self.updated_people.add(person.pk)
+    def _oversight(self, persons: dict[tuple[str, str], Person],
+                   people: dict[tuple[str, str], Entry]) -> None:
+        """Each person's oversight as the file says, by names in the same organisation."""
+        pks = {key: p.pk for key, p in self.state.people.items()} | {key: p.pk for key, p in persons.items()}
+        current: dict[int, set[int]] = defaultdict(set)
+        through = Person.oversees.through.objects.filter(from_person__in=[p.pk for p in persons.values()])
+        for source, target in through.values_list("from_person", "to_person"):
+            current[source].add(target)
+        for key, entry in people.items():
+            person = persons[key]
+            wanted = {pks[(entry.organisation, name)] for name in entry.oversees}
+            if current[person.pk] != wanted:
+                person.oversees.set(wanted)
+                self.updated_people.add(person.pk)
 
     def _account(self, person: Person, entry: Entry) -> None:
         user = self.state.users.get(entry.login.lower())
