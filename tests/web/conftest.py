@@ -20,6 +20,12 @@ def data_dir(settings: Any, tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def fast_passwords(settings: Any) -> None:
+    """A cheap hasher: the world's eight accounts cost 2 s per test with the default PBKDF2."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def world(db: None) -> World:
     return build()
