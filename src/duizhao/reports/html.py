@@ -6,13 +6,14 @@ the only unescaped markup is this module's own, the inlined ``report.css`` and `
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from html import escape
 from importlib import resources
 
+from duizhao import marks
 from duizhao.checks.registry import REGISTRY, Finding
 from duizhao.copying import CopyStats
 from duizhao.document import Document, Node
@@ -22,7 +23,6 @@ from duizhao.review import GRADES, Review, Reviewed
 from duizhao.similarity.source import Source
 
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
-RANK = {"error": 0, "warning": 1, "info": 2}
 KIND = {"personal": "个人", "team": "班子", "unknown": "未识别"}
 GRADE_CLASS = {"不达标": "g-fail", "需修改": "g-revise", "基本达标": "g-pass"}
 ROLE = {"preamble": "开头", "problems": "存在的问题", "causes": "原因分析", "measures": "整改措施",
@@ -72,15 +72,7 @@ class Marked:
     targets: list[str]
 
 
-def _bounds(findings: list[Finding], size: int) -> list[tuple[int, int]]:
-    spans = []
-    for f in findings:
-        start, end = sorted((min(max(f.start, 0), size), min(max(f.end, 0), size)))
-        spans.append((start, end))
-    return spans
-
-
-def _tooltip(findings: list[Finding], covering: list[int]) -> str:
+def _tooltip(findings: list[Finding], covering: Sequence[int]) -> str:
     parts = [f"[{SEVERITY[findings[k].severity]}] {findings[k].message}\n建议：{findings[k].hint}"
              for k in covering]
     return "\n\n".join(parts)
@@ -92,53 +84,48 @@ def _zero_width(n: int, k: int, f: Finding) -> str:
             f'role="button" aria-label="{esc(f.message)}">▲</span>')
 
 
-def _copy_class(findings: list[Finding], covering: list[int]) -> str:
-    """Copied text has its own colour: c-copy (from others or the author's old material), c-quote."""
-    relations = {f.source.relation for k in covering if (f := findings[k]).source}
-    return " c-copy" if relations & {"copy", "own"} else " c-quote" if relations else ""
-
-
-def _mark(n: int, seg: int, piece: str, findings: list[Finding], covering: list[int]) -> str:
-    worst = min((findings[k].severity for k in covering), key=RANK.__getitem__)
-    multi = (" multi" if len(covering) > 1 else "") + _copy_class(findings, covering)
+def _mark(n: int, element: str, piece: str, findings: list[Finding], covering: Sequence[int]) -> str:
+    copied = marks.copy_class(findings, covering)
+    multi = (" multi" if len(covering) > 1 else "") + (f" {copied}" if copied else "")
     ids = " ".join(f"f{n}-{k}" for k in covering)
     tip = esc(_tooltip(findings, covering))
-    return f'<mark class="s-{worst}{multi}" id="m{n}-{seg}" data-f="{ids}" title="{tip}">{esc(piece)}</mark>'
+    return (f'<mark class="s-{marks.worst(findings, covering)}{multi}" id="{element}" data-f="{ids}" '
+            f'title="{tip}">{esc(piece)}</mark>')
 
 
-def _inserts(n: int, findings: list[Finding], spans: list[tuple[int, int]],
-             anchors: dict[int, str]) -> dict[int, list[str]]:
-    """Markup placed before the character at an offset: section anchors and zero-width markers."""
-    inserts: dict[int, list[str]] = {}
-    for offset, anchor_id in anchors.items():
-        inserts.setdefault(offset, []).append(f'<span class="anchor" id="{anchor_id}"></span>')
-    for k, (start, end) in enumerate(spans):
-        if start == end:
-            inserts.setdefault(start, []).append(_zero_width(n, k, findings[k]))
-    return inserts
+def _element_ids(n: int, cut: list[marks.Piece]) -> list[str]:
+    """The element id of each piece: m{n}-{number of the text piece}, z{n}-{finding}, or none."""
+    ids: list[str] = []
+    seg = 0
+    for piece in cut:
+        if piece.zero_width is not None:
+            ids.append(f"z{n}-{piece.zero_width}")
+        elif piece.anchor is None:
+            ids.append(f"m{n}-{seg}")
+            seg += 1
+        else:
+            ids.append("")
+    return ids
+
+
+def _render(n: int, text: str, findings: list[Finding], piece: marks.Piece, element: str) -> str:
+    if piece.anchor is not None:
+        return f'<span class="anchor" id="{piece.anchor}"></span>'
+    if piece.zero_width is not None:
+        return _zero_width(n, piece.zero_width, findings[piece.zero_width])
+    shown = text[piece.start:piece.end]
+    if not piece.marked:
+        return esc(shown)
+    return _mark(n, element, shown, findings, piece.findings)
 
 
 def highlight(n: int, text: str, findings: list[Finding], anchors: dict[int, str] | None = None) -> Marked:
     """Split the text at every finding boundary; each segment is marked by all findings covering it."""
-    spans = _bounds(findings, len(text))
-    inserts = _inserts(n, findings, spans, anchors or {})
-    cuts = sorted({0, len(text), *inserts, *(s for span in spans for s in span)})
-    opening: dict[int, list[int]] = {}
-    for k, (start, end) in enumerate(spans):
-        if start < end:
-            opening.setdefault(start, []).append(k)
-    targets = [f"z{n}-{k}" if start == end else "" for k, (start, end) in enumerate(spans)]
-    out: list[str] = []
-    active: list[int] = []
-    for seg, (a, b) in enumerate(zip(cuts, [*cuts[1:], len(text)], strict=True)):
-        out += inserts.get(a, [])
-        active = [k for k in active if spans[k][1] > a] + opening.get(a, [])
-        if a == b:
-            continue
-        for k in opening.get(a, []):
-            targets[k] = f"m{n}-{seg}"
-        out.append(_mark(n, seg, text[a:b], findings, active) if active else esc(text[a:b]))
-    return Marked("".join(out), targets)
+    cut = marks.pieces(len(text), findings, anchors)
+    ids = _element_ids(n, cut)
+    html = "".join(_render(n, text, findings, piece, ids[i]) for i, piece in enumerate(cut))
+    targets = ["" if i is None else ids[i] for i in marks.first_pieces(cut, len(findings))]
+    return Marked(html, targets)
 
 
 # --- one document ----------------------------------------------------------------------------
