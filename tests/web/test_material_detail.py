@@ -7,10 +7,15 @@ import html
 import re
 import time
 from collections.abc import Callable
+from html.parser import HTMLParser
 
 import pytest
 from django.test import Client
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from duizhao.checks.registry import Finding
+from duizhao_web.materials.marking import Span, marked
 from duizhao_web.materials.models import Comment
 from duizhao_web.reviews.services import Upload, add_version
 from web.materials_kit import ROLES, SEE_A1, expected
@@ -108,3 +113,50 @@ def test_long_material_renders_fast(world: World, as_user: Login) -> None:
     took = time.perf_counter() - begun
     assert response.status_code == 200 and material.latest().result["findings"]
     assert took < 0.25, took
+
+
+class Pieces(HTMLParser):
+    """(data-start, text) of every element of the rendered text that carries data-start."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str]] = []
+        self.open: list[bool] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = dict(attrs).get("data-start")
+        self.open.append(start is not None)
+        if start is not None:
+            self.found.append((int(start), ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self.open and self.open[-1]:
+            start, text = self.found[-1]
+            self.found[-1] = (start, text + data)
+
+
+TEXTS = st.text(alphabet=st.sampled_from(list("问题\r\n\x00<&\"' 𠀀a")), max_size=60)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=TEXTS, spans=st.lists(st.tuples(st.integers(-5, 70), st.integers(-5, 70),
+                                            st.sampled_from(["error", "warning", "info"])), max_size=8),
+       notes=st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20)), max_size=3))
+def test_rendered_pieces_rebuild_the_text_exactly(text: str, spans: list[tuple[int, int, str]],
+                                                  notes: list[tuple[int, int]]) -> None:
+    found = [Finding("placeholder", severity, "说明<b>", "建议", a, b) for a, b, severity in spans]
+    comments = [Span(a, a + n, "意见") for a, n in notes if a + n <= len(text)]
+    result = marked(text, found, comments, {0: "s0"})
+    parser = Pieces()
+    parser.feed(str(result.html))
+    rebuilt = "".join(piece for _, piece in parser.found)
+    assert rebuilt == text.replace("\x00", "\ufffd")
+    at = 0
+    for start, piece in parser.found:
+        assert start == at
+        at += len(piece)
+    assert "<b>" not in str(result.html)
+    assert len(result.finding_targets) == len(found) and len(result.comment_targets) == len(comments)

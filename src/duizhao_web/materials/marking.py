@@ -36,6 +36,12 @@ class Marked:
     comment_targets: list[str]
 
 
+def _text(text: str) -> str:
+    """Text escaped so that the page's DOM holds exactly these characters: the HTML parser would turn
+    a carriage return into a line feed and drop a NUL, unless written as character references."""
+    return escape(text).replace("\r", "&#13;").replace("\x00", "&#0;")
+
+
 def _tip(findings: Sequence[Finding], covering: Sequence[int], comments: Sequence[Span],
          noted: Sequence[int]) -> str:
     parts = [f"[{SEVERITY.get(findings[k].severity, '')}] {findings[k].message}" for k in covering]
@@ -58,7 +64,7 @@ def _mark(i: int, piece: marks.Piece, text: str, findings: Sequence[Finding],
     data = " ".join([*(f"f{k}" for k in covering), *(f"c{c}" for c in noted)])
     return (f'<mark id="p{i}" class="{" ".join(c for c in classes if c)}" data-start="{piece.start}" '
             f'data-f="{data}" title="{_tip(findings, covering, comments, noted)}">'
-            f"{escape(text[piece.start:piece.end])}</mark>")
+            f"{_text(text[piece.start:piece.end])}</mark>")
 
 
 def _piece(i: int, piece: marks.Piece, text: str, findings: Sequence[Finding],
@@ -73,7 +79,7 @@ def _piece(i: int, piece: marks.Piece, text: str, findings: Sequence[Finding],
                 f'data-f="f{piece.zero_width}" title="{escape(f.message)}">▲</span>')
     if piece.marked:
         return _mark(i, piece, text, findings, comments)
-    return f'<span data-start="{piece.start}">{escape(text[piece.start:piece.end])}</span>'
+    return f'<span data-start="{piece.start}">{_text(text[piece.start:piece.end])}</span>'
 
 
 def _element(i: int, piece: marks.Piece) -> str:

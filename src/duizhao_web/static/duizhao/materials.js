@@ -47,11 +47,13 @@
       if (container.nodeType === Node.TEXT_NODE) { return startOf(piece) + codePoints(container.data, offset); }
       return startOf(piece) + (offset > 0 ? Array.from(piece.textContent).length : 0);
     }
-    // A boundary between pieces: the next piece's start, or the end of the text.
-    var children = container === full ? full.childNodes : [];
-    for (var i = offset; i < children.length; i++) {
-      if (children[i].nodeType === Node.ELEMENT_NODE && (children[i].hasAttribute("data-start") || children[i].hasAttribute("data-zw"))) {
-        return startOf(children[i]);
+    // A boundary between pieces (in the text element, or in an empty section anchor):
+    // the start of the next piece, or the end of the text.
+    var node = container === full ? full.childNodes[offset] : container;
+    while (node && node !== full && node.parentNode !== full) { node = node.parentNode; }
+    for (; node && node !== full; node = node.nextSibling) {
+      if (node.nodeType === Node.ELEMENT_NODE && (node.hasAttribute("data-start") || node.hasAttribute("data-zw"))) {
+        return startOf(node);
       }
     }
     return parseInt(full.getAttribute("data-length"), 10);
