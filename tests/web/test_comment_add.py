@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
 from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.test import Client
 
+from duizhao.checks.registry import Finding
+from duizhao_web.materials.marking import Span, marked
 from duizhao_web.materials.models import Comment, Version
 from web.materials_kit import REVIEW_A1, ROLES
 from web.world import World, material_of
@@ -70,3 +78,68 @@ def test_whitespace_only_span_is_refused(world: World, as_user: Login) -> None:
 def test_get_is_405_and_missing_version_404(world: World, as_user: Login) -> None:
     assert as_user("admin").get(url(world)).status_code == 405
     assert as_user("admin").post("/materials/versions/999999/comment/", {}).status_code == 404
+
+
+class Tree(HTMLParser):
+    """The rendered text as nested {attrs, children} with text strings, for the script's stand-in DOM."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[dict[str, Any]] = [{"attrs": {}, "children": []}]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element: dict[str, Any] = {"attrs": {k: v or "" for k, v in attrs}, "children": []}
+        self.stack[-1]["children"].append(element)
+        self.stack.append(element)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1]["children"].append(data)
+
+
+def points(children: list[dict[str, Any]]) -> list[tuple[dict[str, Any], int]]:
+    """Selection boundaries the browser may report, each with the offset in the text it means."""
+    found: list[tuple[dict[str, Any], int]] = []
+    for i, child in enumerate(children):
+        attrs = child["attrs"]
+        if "data-start" in attrs:
+            start, text = int(attrs["data-start"]), child["children"][0]
+            found.append(({"child": None, "offset": i, "units": None}, start))
+            for k in range(len(text) + 1):
+                units = len(text[:k].encode("utf-16-le")) // 2
+                found.append(({"child": i, "offset": 0, "units": units}, start + k))
+        elif "data-zw" in attrs:
+            found.append(({"child": i, "offset": 0, "units": None}, int(attrs["data-zw"])))
+        else:
+            after = [int(c["attrs"]["data-start"]) for c in children[i + 1:] if "data-start" in c["attrs"]]
+            found.append(({"child": i, "offset": 0, "units": None}, after[0] if after else -1))
+    return found
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_script_turns_a_selection_into_exact_offsets() -> None:
+    text = "一、存在的问题\r\n𠀀字XX同志<b>&此处填写。\n二、原因分析"
+    found = [Finding("placeholder", "error", "占位", "", 10, 14),
+             Finding("placeholder", "warning", "x", "", 12, 20),
+             Finding("missing", "info", "缺少", "", 22, 22)]
+    html = marked(text, found, [Span(3, 6, "意见")], {0: "s0", 23: "s1"}).html
+    tree = Tree()
+    tree.feed(str(html))
+    children = tree.stack[0]["children"]
+    marks = points(children)
+    size = len(text)
+    cases, wanted = [], []
+    for a, x in marks:
+        for b, y in marks:
+            x2, y2 = (size if x < 0 else x), (size if y < 0 else y)
+            if x2 < y2:
+                cases.append([a, b])
+                wanted.append([str(x2), str(y2)])
+    script = Path(__file__).parents[2] / "src/duizhao_web/static/duizhao/materials.js"
+    data = json.dumps({"attrs": {"data-length": str(size)}, "children": children, "script": str(script),
+                       "cases": cases})
+    ran = subprocess.run(["node", str(Path(__file__).parent / "js/selection.js")], input=data, text=True,
+                         capture_output=True, check=True, timeout=60)
+    assert json.loads(ran.stdout) == wanted
