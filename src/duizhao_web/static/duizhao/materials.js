@@ -1,4 +1,4 @@
-// duizhao: the material page. A finding's link scrolls the text to its mark and flashes it;
+// duizhao: the material page. A finding (or its link) scrolls the text to its mark and flashes it;
 // a selection in the full text fills the comment form's start and end (characters of the text).
 (function () {
   "use strict";
@@ -12,8 +12,13 @@
   }
 
   document.addEventListener("click", function (event) {
-    var link = event.target.closest("a.goto");
-    if (!link) { return; }
+    // The "定位到原文" link, or anywhere else in a finding or comment of the lists.
+    var link = event.target.closest("a");
+    if (!link) {
+      var item = event.target.closest("ol.findings li, ol.comments li");
+      link = item && !String(window.getSelection()) ? item.querySelector("a.goto") : null;
+    }
+    if (!link || !link.classList.contains("goto")) { return; }
     var target = document.getElementById(link.getAttribute("href").slice(1));
     if (!target || !full.contains(target)) { return; }
     event.preventDefault();
