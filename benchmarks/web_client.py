@@ -12,6 +12,7 @@ from __future__ import annotations
 import http.client
 import multiprocessing
 import os
+import random
 import re
 import threading
 import time
@@ -38,6 +39,7 @@ class Plan:
     upload: bytes | None = None  # the .docx for POST uploads
     upload_name: str = "材料.docx"
     upload_field: str = UPLOAD_FIELD
+    think: float = 0.0  # mean seconds between a response and the next request (0: closed loop)
 
 
 @dataclass
@@ -122,10 +124,13 @@ def client(port: int, plan: Plan, seconds: float, ready: Any, out: Outcome) -> N
     if out.failure:
         return
     end = time.perf_counter() + seconds
+    pause = random.Random(id(out))
+    time.sleep(pause.uniform(0, plan.think))  # with a think time, clients start spread out
     while time.perf_counter() < end:
         latency, status = timed_once(session, plan)
         out.latencies.append(latency)
         out.statuses.append(status)
+        time.sleep(plan.think * pause.uniform(0.5, 1.5))  # jittered: no bursts in step
 
 
 def load_process(port: int, plans: list[Plan], seconds: float, ready: Any, results: Any) -> None:

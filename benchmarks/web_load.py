@@ -1,7 +1,7 @@
 """Web load: latency of the meeting page, a material page and an upload under concurrent clients.
 
     .venv/bin/python benchmarks/web_load.py [--db sqlite|postgresql|both] [--seconds 60] [--clients 20]
-        [--materials 10000] [--server-threads 8] [--client-processes 1] [--upload-field file]
+        [--materials 10000] [--think 0] [--server-threads 8] [--client-processes 1] [--upload-field file]
         [--pg-url postgresql://postgres@127.0.0.1:5432/postgres] [--build-only] [--smoke]
 
 For each database: a fresh one (SQLite in a temporary data directory; PostgreSQL: a database
@@ -173,17 +173,20 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def plans(world: dict[str, Any], clients: int, field: str) -> list[list[Plan]]:
+def plans(world: dict[str, Any], clients: int, field: str, think: float) -> list[list[Plan]]:
     """The clients of each scenario: pages as the secretary, uploads as each material's writer."""
     login, password = world["page_login"], world["password"]
-    meeting = [Plan(login, password, "GET", f"/meetings/{world['meeting']}/", 200) for _ in range(clients)]
-    material = [Plan(login, password, "GET", f"/materials/{world['material']}/", 200) for _ in range(clients)]
+    meeting = [Plan(login, password, "GET", f"/meetings/{world['meeting']}/", 200, think=think)
+               for _ in range(clients)]
+    material = [Plan(login, password, "GET", f"/materials/{world['material']}/", 200, think=think)
+                for _ in range(clients)]
     targets = world["uploads"]
     upload = []
     for i in range(clients):
         writer, material_id = targets[i % len(targets)]
         upload.append(Plan(writer, password, "POST", f"/materials/{material_id}/upload/", 302,
-                           docx_bytes(f"对照检查材料（客户端 {i + 1}）"), f"对照检查材料{i + 1}.docx", field))
+                           docx_bytes(f"对照检查材料（客户端 {i + 1}）"), f"对照检查材料{i + 1}.docx", field,
+                           think))
     return [meeting, material, upload]
 
 
@@ -208,7 +211,7 @@ def run_database(kind: str, args: argparse.Namespace) -> bool:
         if args.build_only:
             return True
         with server(data, env, args.server_threads) as (port, process):
-            groups = plans(world, args.clients, args.upload_field)
+            groups = plans(world, args.clients, args.upload_field, args.think)
             rows = [measure(port, process.pid, name, group, args)
                     for name, group in zip(SCENARIOS, groups, strict=True)]
         table(rows)
@@ -247,6 +250,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60, help="每个场景的时长，秒（默认 60）")
     parser.add_argument("--clients", type=int, default=20, help="并发客户端数（默认 20）")
     parser.add_argument("--materials", type=int, default=10000, help="材料份数，每次会议 20 份（默认 10000）")
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="每个客户端两次请求之间的平均停顿，秒（在 0.5–1.5 倍之间随机；"
+                             "默认 0：收到应答立即发下一个请求）")
     parser.add_argument("--server-threads", type=int, default=8, help="duizhao serve --threads（默认 8）")
     parser.add_argument("--client-processes", type=int, default=1, help="客户端分到几个负载进程（默认 1）")
     parser.add_argument("--upload-field", default=UPLOAD_FIELD,
@@ -260,7 +266,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.smoke:
         args.materials, args.clients, args.seconds = 20, 2, 3.0
     kinds = ["sqlite", "postgresql"] if args.db == "both" else [args.db]
-    print(f"客户端 {args.clients} 个（{args.client_processes} 个负载进程），每场景 {args.seconds:g} s，"
+    print(f"客户端 {args.clients} 个（{args.client_processes} 个负载进程，停顿 {args.think:g} s），"
+          f"每场景 {args.seconds:g} s，"
           f"服务器 {args.server_threads} 线程", flush=True)
     results = [run_database(kind, args) for kind in kinds]
     return 0 if all(results) else 1
