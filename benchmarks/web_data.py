@@ -10,7 +10,8 @@ fields and are written with ``bulk_create``. 20 materials per meeting (19 partic
 team's), 5 meetings per team (2022–2026), a team of 19 people per organisation, 5 opinions and
 4 talks per meeting. Accounts (one password): ``admin``; ``secretary`` of the measured team (the
 first); ``member01``… for each of its people. The measured meeting is that team's 2026 meeting,
-held in 30 days (its materials are drafts, so uploads are allowed). The last line printed is a
+held in 30 days; the materials of that team's meetings are drafts (the upload scenario writes to them),
+the others approved, submitted, returned or drafts in turn. The last line printed is a
 JSON object: ids, accounts and the seconds each stage took.
 """
 
@@ -133,9 +134,9 @@ def materials(meets: list[Any], by_team: dict[int, list[Any]]) -> list[Any]:
     statuses = [Status.APPROVED, Status.SUBMITTED, Status.RETURNED, Status.DRAFT]
     rows = []
     for n, m in enumerate(meets):
-        open_meeting = m.date > datetime.date.today()
+        measured_team = m.team_id == meets[0].team_id  # drafts: the upload clients may write to them
         for i, person in enumerate([None, *by_team[m.team_id]]):
-            status = Status.DRAFT if open_meeting else statuses[(n + i) % len(statuses)]
+            status = Status.DRAFT if measured_team else statuses[(n + i) % len(statuses)]
             rows.append(Material(meeting=m, person=person, status=status))
     return Material.objects.bulk_create(rows, batch_size=BATCH)
 
