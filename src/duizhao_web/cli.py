@@ -32,12 +32,21 @@ def _database_error(exc: Exception) -> click.ClickException:
     return click.ClickException(f"无法打开数据库：{exc}。请检查 DATABASE_URL 或数据目录的权限")
 
 
+def _default_workers() -> int:
+    from duizhao_web.server import can_fork
+
+    return min(os.cpu_count() or 1, 4) if can_fork() else 1
+
+
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="监听地址；只在本机使用时保持 127.0.0.1")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="端口")
 @click.option("--data", type=click.Path(file_okay=False, path_type=Path), help=DATA_HELP)
-@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64), help="处理请求的线程数")
-def serve(host: str, port: int, data: Path | None, threads: int) -> None:
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64),
+              help="每个进程处理请求的线程数")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="处理请求的进程数（默认：CPU 核数，最多 4；Windows 上只能为 1）")
+def serve(host: str, port: int, data: Path | None, threads: int, workers: int | None) -> None:
     """启动网页应用（waitress）；首次启动时建立数据库并生成密钥。"""
     from django.db import DatabaseError
 
@@ -45,17 +54,25 @@ def serve(host: str, port: int, data: Path | None, threads: int) -> None:
         _setup(data)
     except DatabaseError as exc:
         raise _database_error(exc) from exc
-    from waitress import serve as waitress_serve
+    from django.db import connections
 
-    from duizhao_web import accounts
+    from duizhao_web import accounts, server
     from duizhao_web.wsgi import application
 
     for line in accounts.startup_notes():
         click.secho(line, fg="yellow", err=True)
     shown_host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    click.echo(f"duizhao 已启动：http://{shown_host}:{port}/  （按 Ctrl+C 停止）")
-    sys.stdout.flush()
-    waitress_serve(application, host=host, port=port, threads=threads, ident="duizhao")
+
+    def ready(count: int) -> None:
+        click.echo(f"duizhao 已启动：http://{shown_host}:{port}/  （{count} 个进程；按 Ctrl+C 停止）")
+        sys.stdout.flush()
+
+    try:
+        code = server.run(application, host, port, threads, workers or _default_workers(), ready,
+                          connections.close_all)
+    except server.PortTaken as exc:
+        raise click.ClickException(str(exc)) from exc
+    sys.exit(code)
 
 
 @main.command(name="demo-data")

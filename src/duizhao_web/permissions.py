@@ -65,7 +65,14 @@ def teams(user: Any) -> QuerySet[Team]:
 
 
 def can_manage_team(user: Any, team: Team) -> bool:
-    return teams(user).filter(pk=team.pk).exists()
+    """Asked several times per request: the ids are looked up once and kept on the user object
+    (which lives for one request)."""
+    ids: set[int] | None = getattr(user, "_duizhao_teams", None)
+    if ids is None:
+        ids = set(teams(user).values_list("pk", flat=True))
+        if getattr(user, "is_authenticated", False):
+            user._duizhao_teams = ids
+    return team.pk in ids
 
 
 def meetings(user: Any) -> QuerySet[Meeting]:

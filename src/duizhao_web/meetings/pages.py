@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
 
 from duizhao_web.materials.models import Material, Version
 from duizhao_web.meetings.forms import talk_people
@@ -24,14 +24,20 @@ class MaterialRow:
 
 
 def material_rows(meeting: Meeting) -> list[MaterialRow]:
-    """Every material of the meeting, the team's first, with its latest version."""
+    """Every material of the meeting, the team's first, with its latest version (an unreadable
+    latest version shown as such), its findings per check and the aspects it leaves out."""
     materials = meeting.materials.select_related("person").order_by("person__order", "person__pk")
+    newest = Version.objects.filter(material=OuterRef("pk")).order_by("-number").values("pk")[:1]
+    materials = materials.annotate(latest_id=Subquery(newest))
+    summary = services.meeting_summary(meeting)
+    versions = Version.objects.filter(material__meeting=meeting).defer("text", "result")
+    latest = {v.pk: v for v in versions.filter(pk__in=[m.latest_id for m in materials if m.latest_id])}
     rows = []
     for material in sorted(materials, key=lambda m: m.person_id is not None):
-        latest = material.latest()
-        by_check = sorted((latest.result.get("by_check") or {}).items()) if latest else []
-        missing = services.missing_aspects(latest, meeting.aspects) if latest and not latest.error else set()
-        rows.append(MaterialRow(material, latest, by_check, missing))
+        version = latest.get(material.latest_id)
+        key = str(version.pk) if version else ""
+        by_check = sorted(summary["by_check"].get(key, {}).items())
+        rows.append(MaterialRow(material, version, by_check, set(summary["missing"].get(key, []))))
     return rows
 
 

@@ -4,6 +4,7 @@ materials, write a version back as Word with comments, tell two versions apart."
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 from collections import Counter
@@ -13,6 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 
 from duizhao.batch import compare
 from duizhao.checks.aspect import uncovered_aspects
@@ -140,25 +142,39 @@ def word_file(version: Version) -> bytes:
     return word(item, stored_file(version), extra=remarks)
 
 
-def latest_versions(meeting: Meeting) -> list[Version]:
-    versions = Version.objects.filter(material__meeting=meeting).select_related("material__person")
-    latest: dict[int, Version] = {}
-    for v in versions.order_by("material_id", "number"):
-        latest[v.material_id] = v
-    return [v for v in latest.values() if not v.error]
+def latest_versions(meeting: Meeting, full: bool = True) -> list[Version]:
+    """The latest readable version of each material of the meeting, in one query (``full``:
+    with the text and the stored review; otherwise the figures only)."""
+    newest = Version.objects.filter(material=OuterRef("material")).order_by("-number").values("number")[:1]
+    found = Version.objects.filter(material__meeting=meeting, number=Subquery(newest), error="")
+    if not full:
+        found = found.defer("text", "result")
+    return list(found.select_related("material__person").order_by("material_id"))
+
+
+def meeting_summary(meeting: Meeting) -> dict[str, Any]:
+    """What the meeting page derives from the latest versions' texts, computed once per set of
+    versions and aspects and kept: ``batch`` (groups sharing text; ``documents`` index
+    ``batch["versions"]``, version ids), ``missing`` (version id → aspects not answered) and
+    ``by_check`` (version id → findings per check)."""
+    ids = [v.pk for v in latest_versions(meeting, full=False)]
+    key = hashlib.sha256(json.dumps([ids, meeting.aspects], ensure_ascii=False).encode()).hexdigest()
+    kept: dict[str, Any] | None = MeetingBatch.objects.filter(meeting=meeting, key=key).values_list(
+        "result", flat=True).first()
+    if kept is not None:
+        return kept
+    versions = latest_versions(meeting)
+    result = {"batch": compare_versions(versions, meeting),
+              "missing": {str(v.pk): sorted(missing_aspects(v, meeting.aspects)) for v in versions},
+              "by_check": {str(v.pk): v.result.get("by_check") or {} for v in versions}}
+    MeetingBatch.objects.update_or_create(meeting=meeting, defaults={"key": key, "result": result})
+    return result
 
 
 def meeting_batch(meeting: Meeting) -> dict[str, Any] | None:
-    """Groups of the meeting's latest versions sharing text (``documents`` are version ids),
-    computed once per set of versions and kept."""
-    versions = latest_versions(meeting)
-    key = hashlib.sha256(",".join(str(v.pk) for v in versions).encode()).hexdigest()
-    kept = MeetingBatch.objects.filter(meeting=meeting, key=key).first()
-    if kept is not None:
-        return kept.result or None
-    result = compare_versions(versions, meeting)
-    MeetingBatch.objects.update_or_create(meeting=meeting, defaults={"key": key, "result": result or {}})
-    return result
+    """Groups of the meeting's latest versions sharing text (None with fewer than two)."""
+    found: dict[str, Any] | None = meeting_summary(meeting)["batch"]
+    return found
 
 
 def compare_versions(versions: list[Version], meeting: Meeting) -> dict[str, Any] | None:
