@@ -4,6 +4,7 @@ more than one core answers requests. The parent only starts, watches and stops t
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -23,11 +24,15 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and hasattr(socket, "SO_REUSEPORT")
 
 
-def listening(host: str, port: int) -> socket.socket:
+def listening(host: str, port: int, shared: bool = False) -> socket.socket:
+    """A socket listening on the address; ``shared``: other sockets of ours may listen on it too
+    (only after :func:`listening` without sharing found the port free: a port held by another
+    server, even one of ours, is refused)."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    if shared:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     try:
         sock.bind((host, port))
     except OSError as exc:
@@ -40,21 +45,32 @@ def listening(host: str, port: int) -> socket.socket:
 
 def run(application: Callable[..., Any], host: str, port: int, threads: int, workers: int,
         ready: Callable[[int], None], before_fork: Callable[[], None]) -> int:
-    """Serve until interrupted; ``ready`` is told the number of processes once the port is
-    listened on; ``before_fork`` closes what must not be shared (database connections).
-    Returns the exit status."""
+    """Serve until interrupted (Ctrl+C or SIGTERM); ``ready`` is told the number of processes once
+    the port is listened on; ``before_fork`` closes what must not be shared (database
+    connections). Returns the exit status."""
+    signal.signal(signal.SIGTERM, _interrupt)  # before anything listens: a stop is never lost
     if workers <= 1 or not can_fork():
         sock = listening(host, port)
         ready(1)
-        serve(application, sockets=[sock], threads=threads, ident=IDENT)
+        with contextlib.suppress(KeyboardInterrupt):
+            serve(application, sockets=[sock], threads=threads, ident=IDENT)
         return 0
-    sockets = [listening(host, port) for _ in range(workers)]
+    listening(host, port).close()  # the port is free, not held by another server
+    sockets = [listening(host, port, shared=True) for _ in range(workers)]
     ready(workers)
     before_fork()
-    children = [_child(application, sockets, n, threads) for n in range(workers)]
-    for sock in sockets:
-        sock.close()
-    return _watch(children)
+    children: list[int] = []
+    try:
+        for n in range(workers):
+            children.append(_child(application, sockets, n, threads))
+        for sock in sockets:
+            sock.close()
+        _, status = os.wait()  # one worker ended: the others are stopped too
+        return max(os.waitstatus_to_exitcode(status), 0)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        _stop(children)
 
 
 def _child(application: Callable[..., Any], sockets: list[socket.socket], n: int, threads: int) -> int:
@@ -63,10 +79,10 @@ def _child(application: Callable[..., Any], sockets: list[socket.socket], n: int
         return pid
     code = 0
     try:
+        signal.signal(signal.SIGTERM, _interrupt)
         for other, sock in enumerate(sockets):
             if other != n:
                 sock.close()
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
         serve(application, sockets=[sockets[n]], threads=threads, ident=IDENT)
     except KeyboardInterrupt:
         pass
@@ -75,26 +91,16 @@ def _child(application: Callable[..., Any], sockets: list[socket.socket], n: int
     os._exit(code)
 
 
-def _watch(children: list[int]) -> int:
-    """Wait for the workers; when one ends (or the parent is told to stop), stop the others."""
-    def stop(signum: int, frame: Any) -> None:
-        raise KeyboardInterrupt
+def _interrupt(signum: int, frame: Any) -> None:
+    """SIGTERM stops the server as Ctrl+C does."""
+    raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, stop)
-    code = 0
-    try:
-        _, status = os.wait()
-        code = os.waitstatus_to_exitcode(status)
-    except KeyboardInterrupt:
-        pass
+
+def _stop(children: list[int]) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # stopping already
     for pid in children:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGTERM)
-        except ProcessLookupError:
-            continue
     for pid in children:
-        try:
+        with contextlib.suppress(ChildProcessError):
             os.waitpid(pid, 0)
-        except ChildProcessError:
-            continue
-    return max(code, 0)

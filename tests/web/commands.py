@@ -54,10 +54,10 @@ class Server:
 
 
 @contextmanager
-def serving(data: Path, database_url: str | None = None) -> Iterator[Server]:
+def serving(data: Path, database_url: str | None = None, extra: tuple[str, ...] = ()) -> Iterator[Server]:
     """``duizhao serve`` in its own process; its whole output is in ``output`` afterwards."""
     port = free_port()
-    process = subprocess.Popen([*COMMAND, "serve", "--port", str(port), "--data", str(data)],
+    process = subprocess.Popen([*COMMAND, "serve", "--port", str(port), "--data", str(data), *extra],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                env=environment(database_url))
     server = Server(port, process)

@@ -4,6 +4,7 @@ the demo warning, and PostgreSQL through DATABASE_URL."""
 from __future__ import annotations
 
 import os
+import socket
 import sqlite3
 import stat
 import uuid
@@ -107,3 +108,22 @@ def test_serves_from_postgresql(tmp_path: Path, fresh_postgres: str) -> None:
     assert done.returncode == 0, done.stderr
     done = duizhao("demo-data", "--data", str(tmp_path), database_url=fresh_postgres)
     assert done.returncode == 1 and "数据库中已有数据" in done.stderr
+
+
+@pytest.mark.parametrize("workers", ["1", "3"])
+def test_workers_serve_and_stop_together(tmp_path: Path, workers: str) -> None:
+    with serving(tmp_path / "data", extra=("--workers", workers)) as server:
+        for _ in range(6):  # new connections, spread over the processes
+            assert server.get("/login/")[0] == 200
+    assert server.process.returncode == 0
+    assert f"（{workers} 个进程" in server.output
+    with pytest.raises(OSError):  # no worker left listening
+        socket.create_connection(("127.0.0.1", server.port), timeout=2).close()
+
+
+def test_a_taken_port_is_a_clear_error(tmp_path: Path) -> None:
+    with serving(tmp_path / "data") as server:
+        taken = duizhao("serve", "--port", str(server.port), "--data", str(tmp_path / "other"),
+                        "--workers", "1")
+    assert taken.returncode == 1
+    assert "端口可能已被占用" in taken.stderr and "Traceback" not in taken.stderr
