@@ -86,6 +86,8 @@ RULES: dict[str, Rule] = {
     "opinion-list": per("GET", (meeting("a"), SEE_A), (meeting("b"), SEE_B)),
     "opinion-import": per("GET", (meeting("a"), MANAGE_A), (meeting("b"), MANAGE_B)),
     "talk-list": per("GET", (meeting("a"), SEE_A), (meeting("b"), SEE_B)),
+    # reviewer_b is let in but sees only 财政局's meetings (test_meeting_compare)
+    "meeting-compare": per("GET", (lambda w: {"year": w.meetings["a"].year}, OVERSEE_B)),
     "material-detail": per("GET", (material("A1"), MANAGE_A | {"member_a1"}),
                            (material("B1"), MANAGE_B | {"member_b1"}),
                            (team_material("a"), SEE_A)),

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from duizhao_web.meetings.models import Meeting
-from duizhao_web.people.models import Person
+from duizhao_web.people.models import Organisation, Person
 
 
 class Status(models.TextChoices):
@@ -100,3 +100,20 @@ class MeetingBatch(models.Model):
     meeting = models.OneToOneField(Meeting, models.CASCADE, related_name="batch")
     key = models.CharField(max_length=64)
     result = models.JSONField(default=dict)
+
+
+class OrganisationBatch(models.Model):
+    """The comparison of the latest versions of one year's meetings under an organisation (a
+    reviewer's; none: an administrator's, every meeting), kept until one of them changes (``key``)."""
+
+    organisation = models.ForeignKey(Organisation, models.CASCADE, null=True, blank=True, related_name="+")
+    year = models.PositiveIntegerField()
+    key = models.CharField(max_length=64)
+    result = models.JSONField(default=dict)
+    seconds = models.FloatField(default=0)  # how long the comparison took
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organisation", "year"],
+                                               name="batch_per_organisation"),
+                       models.UniqueConstraint(fields=["year"], condition=models.Q(organisation=None),
+                                               name="batch_of_everything")]

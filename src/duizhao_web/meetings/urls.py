@@ -13,4 +13,5 @@ urlpatterns = [
     path("<int:pk>/opinions/", views.opinion_list, name="opinion-list"),
     path("<int:pk>/opinions/import/", views.opinion_import, name="opinion-import"),
     path("<int:pk>/talks/", views.talk_list, name="talk-list"),
+    path("compare/<int:year>/", views.meeting_compare, name="meeting-compare"),
 ]

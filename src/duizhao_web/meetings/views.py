@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from duizhao_web import permissions
-from duizhao_web.meetings import actions, pages
+from duizhao_web.meetings import actions, compare, pages
 from duizhao_web.meetings.export import workbook
 from duizhao_web.meetings.forms import (
     MeetingCreateForm,
@@ -42,7 +42,27 @@ def managed(request: HttpRequest, pk: int) -> Meeting:
 def meeting_list(request: HttpRequest) -> HttpResponse:
     meetings = permissions.meetings(request.user).select_related("team")
     can_create = permissions.role(request.user) != "member" and permissions.teams(request.user).exists()
-    return render(request, "meetings/list.html", {"meetings": meetings, "can_create": can_create})
+    return render(request, "meetings/list.html", {"meetings": meetings, "can_create": can_create,
+                                                  "compare_year": compare_year(request)})
+
+
+def compare_year(request: HttpRequest) -> int | None:
+    """This year, for the link to the comparison across meetings (reviewers and administrators)."""
+    return permissions.today().year if permissions.role(request.user) in ("admin", "reviewer") else None
+
+
+@require_GET
+def meeting_compare(request: HttpRequest, year: int) -> HttpResponse:
+    """Shared text across all meetings of ``year`` under the reviewer's organisation (admin: all)."""
+    found = permissions.profile(request.user)
+    if found is None or found.role not in ("admin", "reviewer"):
+        raise PermissionDenied
+    teams = permissions.teams(request.user)
+    organisation = None if found.role == "admin" else found.organisation
+    result = compare.compare(organisation, teams, year)
+    return render(request, "meetings/compare.html", {
+        "year": year, "years": compare.years(teams, year), "comparison": result,
+        "scope": organisation.name if organisation else "全部单位"})
 
 
 @require_http_methods(["GET", "POST"])
@@ -88,7 +108,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "meetings/detail.html", {
             "meeting": meeting, "rows": rows, "groups": pages.batch_groups(meeting),
             "coverage": pages.coverage_table(meeting, rows), "talks": talks,
-            "opinion_counts": pages.opinion_counts(meeting)})
+            "opinion_counts": pages.opinion_counts(meeting),
+            "can_compare": permissions.role(request.user) in ("admin", "reviewer")})
     materials = [m for m in meeting.materials.select_related("person", "meeting")
                  if permissions.can_see_material(request.user, m)]
     return render(request, "meetings/detail_member.html", {
