@@ -45,6 +45,16 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
+@pytest.fixture
+def chrome(browser: Any) -> Iterator[Any]:
+    """The session's Chromium; the contexts a test opens are closed after it, so that no keep-alive
+    connection to the live server outlives the test (its server thread would then close a database
+    connection that the next tests no longer share with it)."""
+    yield browser
+    for context in browser.contexts:
+        context.close()
+
+
 def login(browser: Any, base: str, username: str, password: str) -> Any:
     """A new page in its own context, signed in through the login form."""
     context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai",
@@ -59,7 +69,8 @@ def login(browser: Any, base: str, username: str, password: str) -> Any:
     return page
 
 
-def shoot(page: Any, name: str) -> Path:
+def shoot(page: Any, name: str, full_page: bool = True) -> Path:
+    """A screenshot of the whole page (or of the window only: what the user sees now)."""
     path = screenshots() / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     return path

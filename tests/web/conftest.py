@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from web.browser import browser, chrome  # noqa: F401  (fixtures of the browser tests)
 from web.world import World, build
 
 
