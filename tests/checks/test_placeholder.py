@@ -37,6 +37,9 @@ def spans(text: str, ctx: ReviewContext) -> list[str]:
     ("到X市调研。", ["X"]),
     ("随市领导来X考察。", ["X"]),
     ("分管**市的工作。", ["**"]),
+    ("一是此处填写具体事例。", ["此处填写具体事例"]),
+    ("（此处插入典型案例）", ["此处插入典型案例"]),
+    ("这里请列举三个方面的表现，每条不少于100字。", ["这里请列举三个方面的表现"]),
 ])
 def test_fires(text: str, expected: list[str], ctx: ReviewContext) -> None:
     assert spans(text, ctx) == expected
@@ -54,6 +57,9 @@ def test_fires(text: str, expected: list[str], ctx: ReviewContext) -> None:
     "开好**学习教育专题会议。",
     "对***同志的批评意见。",
     "变量_名称保持一致。",
+    "此处不再赘述，这里主要谈三点体会。",
+    "在此基础上补充完善了制度。",
+    "把群众的意见填写进台账，逐条销号。",
 ])
 def test_silent(text: str, ctx: ReviewContext) -> None:
     assert spans(text, ctx) == []

@@ -1,4 +1,5 @@
-"""placeholder: template leftovers that were never filled in (XX, ××, 某某, 202X, X月, 【待补】, ___).
+"""placeholder: template leftovers that were never filled in (XX, ××, 某某, 202X, X月, 【待补】, ___,
+此处填写……).
 
 Works on the raw text so that every span is exactly the placeholder as written. A single
 ``X`` counts only where the words around it show a blank (来X考察, X市, X月X日, X项);
@@ -38,9 +39,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("todo", re.compile(r"[【\[（(〔［]\s*待(?:补充?|補充?|填写?|定|完善|核实|核實|确认|確認|修改|更新)"
                         r"\s*[】\]）)〕］]")),
     ("blank", re.compile(r"[_＿][_＿]+")),
+    ("instruction", re.compile(r"(?:此处|这里|此栏|本栏)请?(?:填写|填入|输入|插入|粘贴|列举|写明)"
+                               r"[^，。；;,、\n（）()【】\[\]]{0,20}")),
 )
 # A pattern is tried only when one of its characters is in the text at all (a fast test).
-_NEEDLES = {"x": tuple(_X), "someone": ("某某",), "todo": ("待",), "blank": ("__", "＿")}
+_NEEDLES = {"x": tuple(_X), "someone": ("某某",), "todo": ("待",), "blank": ("__", "＿"),
+            "instruction": ("此处", "这里", "此栏", "本栏")}
 _DIGITS = string.digits + "０１２３４５６７８９"
 _BEFORE = {"year": _DIGITS, "x": string.ascii_letters + string.digits + _X}
 
@@ -48,6 +52,7 @@ MESSAGES = {
     "year": ("年份占位“{0}”未填写", "填写实际年份。"),
     "todo": ("待补标记“{0}”未处理", "补写相应内容后删去标记。"),
     "blank": ("留空的下划线“{0}”未填写", "填入实际内容，或删去下划线。"),
+    "instruction": ("模板中的填写说明“{0}”未删除", "按说明写入实际内容后，删去这句说明。"),
     "number": ("数字占位“{0}”未填写", "填写实际的数字或日期。"),
     "unit": ("单位占位“{0}”未填写", "填写实际的单位或地名。"),
     "name": ("人名占位“{0}”未填写", "填写实际的姓名。"),
