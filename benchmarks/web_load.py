@@ -1,7 +1,8 @@
 """Web load: latency of the meeting page, a material page and an upload under concurrent clients.
 
     .venv/bin/python benchmarks/web_load.py [--db sqlite|postgresql|both] [--seconds 60] [--clients 20]
-        [--materials 10000] [--think 0] [--server-threads 8] [--client-processes 1] [--upload-field file]
+        [--materials 10000] [--think 0] [--server-threads 8] [--server-workers 2] [--client-processes 1]
+        [--upload-field file]
         [--pg-url postgresql://postgres@127.0.0.1:5432/postgres] [--build-only] [--smoke]
 
 For each database: a fresh one (SQLite in a temporary data directory; PostgreSQL: a database
@@ -138,12 +139,13 @@ def build(data: Path, env: dict[str, str], materials: int) -> tuple[dict[str, An
 
 
 @contextmanager
-def server(data: Path, env: dict[str, str], threads: int) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
+def server(data: Path, env: dict[str, str], threads: int,
+           workers: int) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
     """``duizhao serve`` on a free port, once /login/ answers; stopped afterwards."""
     port = free_port()
     log = (data / "serve.log").open("wb")
     command = [sys.executable, "-c", SERVE, "serve", "--data", str(data), "--port", str(port),
-               "--threads", str(threads)]
+               "--threads", str(threads), "--workers", str(workers)]
     process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         wait_for(port, process, data / "serve.log")
@@ -169,8 +171,24 @@ def wait_for(port: int, process: subprocess.Popen[bytes], log: Path, timeout: fl
 
 
 def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    """CPU time of the server and its worker processes (``serve --workers``)."""
+    return sum(_own_cpu(p) for p in [pid, *_children(pid)])
+
+
+def _own_cpu(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        found = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    return [int(c) for c in found]
 
 
 def plans(world: dict[str, Any], clients: int, field: str, think: float) -> list[list[Plan]]:
@@ -210,7 +228,7 @@ def run_database(kind: str, args: argparse.Namespace) -> bool:
               f"建库 {wall:.1f} s（含迁移与启动；{stages}）", flush=True)
         if args.build_only:
             return True
-        with server(data, env, args.server_threads) as (port, process):
+        with server(data, env, args.server_threads, args.server_workers) as (port, process):
             groups = plans(world, args.clients, args.upload_field, args.think)
             rows = [measure(port, process.pid, name, group, args)
                     for name, group in zip(SCENARIOS, groups, strict=True)]
@@ -254,6 +272,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="每个客户端两次请求之间的平均停顿，秒（在 0.5–1.5 倍之间随机；"
                              "默认 0：收到应答立即发下一个请求）")
     parser.add_argument("--server-threads", type=int, default=8, help="duizhao serve --threads（默认 8）")
+    parser.add_argument("--server-workers", type=int, default=2,
+                        help="duizhao serve --workers（默认 2：本机 2 核）")
     parser.add_argument("--client-processes", type=int, default=1, help="客户端分到几个负载进程（默认 1）")
     parser.add_argument("--upload-field", default=UPLOAD_FIELD,
                         help=f"上传表单的文件字段名（默认 {UPLOAD_FIELD}）")
