@@ -5,7 +5,10 @@ The text is compared paragraph by paragraph (difflib on lines), then character b
 inside the changed paragraphs, within a bounded cost. A finding is the same in both versions
 when its check and its flagged text (whitespace aside) match; of several candidates the one its
 position maps to through the edits is taken first, so moved text or an edit elsewhere keeps it.
-A zero-width finding (a missing section, say) matches by check and message.
+A zero-width finding (a missing section, say) matches by check and message. Last, a finding left
+unmatched is the same as an unmatched one of the same check whose span overlaps where its own span
+lies after the edits: the writer edited the flagged words (全文仅733字 → 全文仅877字 on the same
+title, a vague sentence rewritten and still vague) but the problem is still there.
 """
 
 from __future__ import annotations
@@ -164,11 +167,44 @@ def _match(old_text: str, old_findings: Sequence[Finding], new_text: str, new_fi
     return pairs
 
 
+def _projected(same: list[Same], start: int, end: int) -> tuple[int, int]:
+    """Where the span ``start``–``end`` of the old text lies in the new one: a boundary inside
+    edited text moves out to the edges of the edit."""
+    def edge(offset: int, after: bool) -> int:
+        found = moved(same, offset)
+        if found is not None:
+            return found
+        i = bisect_right(same, offset, key=lambda s: s.old) - 1
+        if after:
+            return same[i + 1].new if i + 1 < len(same) else 1 << 62
+        return same[i].new + same[i].size if i >= 0 else 0
+
+    return edge(start, after=False), edge(end, after=True)
+
+
+def _in_place(old_text: str, old_findings: Sequence[Finding], new_text: str, new_findings: Sequence[Finding],
+              same: list[Same], pairs: dict[int, int]) -> None:
+    """Pair what is left: the same check where the old span, after the edits, overlaps the new."""
+    used = set(pairs.values())
+    for i, f in enumerate(old_findings):
+        start, end = span(f, len(old_text))
+        if i in pairs or start == end:
+            continue
+        low, high = _projected(same, start, end)
+        for j, g in enumerate(new_findings):
+            a, b = span(g, len(new_text))
+            if j not in used and g.check == f.check and a < b and a < high and low < b:
+                pairs[i] = j
+                used.add(j)
+                break
+
+
 def compare(old_text: str, old_findings: Sequence[Finding], new_text: str,
             new_findings: Sequence[Finding]) -> Change:
     """What changed from one reviewed version of a material to the next."""
     edits, same = diff(old_text, new_text)
     pairs = _match(old_text, old_findings, new_text, new_findings, same)
+    _in_place(old_text, old_findings, new_text, new_findings, same, pairs)
     kept_new = set(pairs.values())
     return Change(fixed=[i for i in range(len(old_findings)) if i not in pairs],
                   new=[j for j in range(len(new_findings)) if j not in kept_new],
