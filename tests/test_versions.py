@@ -141,8 +141,8 @@ def test_edits_rebuild_the_new_text_and_every_finding_is_counted_once(old: str, 
     assert change.summary().startswith(("修改了", "文字没有改动"))
 
 
-SHORT = ("XXX同志个人对照检查材料\n一、存在的问题\n（一）在政治建设方面\n一是理论学习不够深入，学习笔记多是摘抄。\n"
-         "二、原因分析\n理想信念有所松懈。\n三、整改措施\n加强理论学习。\n")
+SHORT = ("XXX同志个人对照检查材料\n一、存在的问题\n（一）在政治建设方面\n"
+         "一是理论学习不够深入，学习笔记多是摘抄。\n二、原因分析\n理想信念有所松懈。\n三、整改措施\n加强理论学习。\n")
 
 
 def test_a_problem_still_there_after_its_words_were_edited_is_kept():
@@ -157,6 +157,6 @@ def test_a_problem_still_there_after_its_words_were_edited_is_kept():
 
 def test_a_fixed_finding_is_not_paired_with_another_check_in_the_same_place():
     new_text = SHORT.replace("XXX", "李明")
-    change, old, new = compared(SHORT, new_text)
+    change, old, _ = compared(SHORT, new_text)
     assert [old[i].check for i in change.fixed] == ["placeholder"]
     assert change.new == []

@@ -8,9 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+import django_stubs_ext
 
 from duizhao.config import Limits
 from duizhao_web.datadir import data_dir, secret_key
+
+django_stubs_ext.monkeypatch()  # ModelAdmin[Model] and the like, as the type checker sees them
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
