@@ -100,6 +100,7 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
 LIMITS = Limits()
+CORPUS_URL = os.environ.get("DUIZHAO_CORPUS", "")  # the reference corpus (duizhao corpus add), if any
 UPLOAD_MAX_BYTES = LIMITS.max_file_bytes
 DATA_UPLOAD_MAX_MEMORY_SIZE = 4 * 1024 * 1024  # form fields; files are bounded by UPLOAD_MAX_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 4 * 1024 * 1024

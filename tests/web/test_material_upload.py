@@ -4,6 +4,7 @@ with a Chinese message and nothing stored."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from duizhao.config import Limits
+from duizhao.corpus import open_store
 from duizhao_web.datadir import uploads
 from duizhao_web.materials.models import Status, Version
 from web.materials_kit import DEFECTIVE, ROLES, WRITE_A1, docx_bytes, expected
@@ -116,3 +118,28 @@ def test_upload_refused_once_submitted(world: World, as_user: Login) -> None:
 
 def test_wrong_method_is_405(world: World, as_user: Login) -> None:
     assert as_user("member_a1").put(url(world)).status_code == 405
+
+
+def test_reviewed_against_the_reference_corpus_when_configured(world: World, as_user: Login, settings: Any,
+                                                               tmp_path: Path) -> None:
+    """DUIZHAO_CORPUS: a material copied from last year's corpus shows its copy ratio and source."""
+    text = sample("01_clean_personal.txt")
+    with open_store(str(tmp_path / "corpus.sqlite3")) as corpus:
+        corpus.add_document(text, label="2025年度材料", year=2025, author="王建国",
+                            added_at=datetime(2026, 1, 1))
+    settings.CORPUS_URL = str(tmp_path / "corpus.sqlite3")
+    assert as_user("member_a2").post(url(world, "A2"), {"text": text}).status_code == 302
+    version = material_of(world, "A2").latest()
+    assert version is not None and version.copy_ratio is not None and version.copy_ratio > 0.8
+    assert version.result["copy"]["sources"][0]["label"] == "2025年度材料"
+
+
+def test_an_unusable_corpus_is_noted_and_the_upload_still_reviewed(world: World, as_user: Login,
+                                                                   settings: Any, tmp_path: Path) -> None:
+    (tmp_path / "not-a-corpus.sqlite3").write_bytes(b"this is not a database" * 100)
+    settings.CORPUS_URL = str(tmp_path / "not-a-corpus.sqlite3")
+    response = as_user("member_a2").post(url(world, "A2"), {"text": sample("01_clean_personal.txt")})
+    assert response.status_code == 302
+    version = material_of(world, "A2").latest()
+    assert version is not None and version.grade and version.copy_ratio is None
+    assert any("参考语料库无法打开" in note for note in version.result["notes"])

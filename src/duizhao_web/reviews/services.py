@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import tempfile
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +23,7 @@ from duizhao.batch import compare
 from duizhao.checks.aspect import uncovered_aspects
 from duizhao.checks.registry import Finding, ReviewContext
 from duizhao.config import load_settings
+from duizhao.corpus import CorpusError, Store, database_errors, open_store
 from duizhao.document import Document
 from duizhao.groups import build
 from duizhao.notice import aspects_from_list, aspects_from_notice
@@ -29,12 +33,14 @@ from duizhao.reading import SUPPORTED, UnreadableDocument, read_text_of
 from duizhao.reports import word
 from duizhao.reports.json import batch_dict, document_dict
 from duizhao.review import Reviewed, review_file, review_text
+from duizhao.similarity import ParamsMismatch
 from duizhao.talks import Coverage, coverage
 from duizhao.talks import Member as TalkMember
 from duizhao_web.datadir import uploads
 from duizhao_web.materials.models import Material, MeetingBatch, Version
 from duizhao_web.meetings.models import Meeting
 
+log = logging.getLogger(__name__)
 UPLOAD_TYPES = (".docx", ".doc", ".wps", ".pdf", ".txt", ".md", ".html", ".htm")
 
 
@@ -49,9 +55,29 @@ class Upload:
     text: str = ""
 
 
-def context(meeting: Meeting, team: bool) -> ReviewContext:
+def context(meeting: Meeting, team: bool, corpus: Store | None = None,
+            author: str | None = None) -> ReviewContext:
     return ReviewContext(settings=load_settings(None), aspects=tuple(meeting.aspects),
-                         kind="team" if team else "personal")
+                         kind="team" if team else "personal", corpus=corpus, author=author)
+
+
+@contextmanager
+def reference_corpus() -> Iterator[tuple[Store | None, str]]:
+    """The reference corpus configured by ``DUIZHAO_CORPUS`` (None when there is none), and why it
+    could not be opened (a note for the review: the upload is reviewed without it)."""
+    url = settings.CORPUS_URL
+    if not url:
+        yield None, ""
+        return
+    unusable: tuple[type[BaseException], ...] = (CorpusError, ParamsMismatch, OSError, *database_errors())
+    try:
+        store = open_store(url)
+    except unusable as exc:
+        log.warning("reference corpus %s cannot be opened: %s", url, exc)
+        yield None, f"参考语料库无法打开（{exc}），本次审核没有与往年材料比对；请管理员检查 DUIZHAO_CORPUS"
+        return
+    with store:
+        yield store, ""
 
 
 def check_upload(upload: Upload) -> None:
@@ -92,12 +118,18 @@ def stored_file(version: Version) -> Path | None:
 
 
 def review_upload(upload: Upload, material: Material) -> Reviewed:
-    ctx = context(material.meeting, material.person_id is None)
-    if upload.data is None:
-        return review_text(upload.text, ctx, upload.name)
-    path = store(upload.data, Path(upload.name).suffix.lower())
-    item = review_file(path, ctx)
-    item.path = upload.name
+    """The upload reviewed with the meeting's aspects and, when configured, the reference corpus
+    (the writer's own earlier materials in it counted apart)."""
+    author = material.person.name if material.person else None
+    with reference_corpus() as (corpus, problem):
+        ctx = context(material.meeting, material.person_id is None, corpus, author)
+        if upload.data is None:
+            item = review_text(upload.text, ctx, upload.name)
+        else:
+            item = review_file(store(upload.data, Path(upload.name).suffix.lower()), ctx)
+            item.path = upload.name
+    if problem and item.document is not None:
+        item.document.notes.append(problem)
     return item
 
 
