@@ -14,6 +14,7 @@ from typing import Any
 from waitress import serve
 
 IDENT = "duizhao"
+MAX_BODY = 64 * 1024 * 1024  # a request body larger than this is refused by waitress (413)
 
 
 class PortTaken(Exception):
@@ -53,7 +54,7 @@ def run(application: Callable[..., Any], host: str, port: int, threads: int, wor
         sock = listening(host, port)
         ready(1)
         with contextlib.suppress(KeyboardInterrupt):
-            serve(application, sockets=[sock], threads=threads, ident=IDENT)
+            serve(application, sockets=[sock], threads=threads, ident=IDENT, max_request_body_size=MAX_BODY)
         return 0
     listening(host, port).close()  # the port is free, not held by another server
     sockets = [listening(host, port, shared=True) for _ in range(workers)]
@@ -83,7 +84,7 @@ def _child(application: Callable[..., Any], sockets: list[socket.socket], n: int
         for other, sock in enumerate(sockets):
             if other != n:
                 sock.close()
-        serve(application, sockets=[sockets[n]], threads=threads, ident=IDENT)
+        serve(application, sockets=[sockets[n]], threads=threads, ident=IDENT, max_request_body_size=MAX_BODY)
     except KeyboardInterrupt:
         pass
     except BaseException:

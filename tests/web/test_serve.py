@@ -3,6 +3,7 @@ the demo warning, and PostgreSQL through DATABASE_URL."""
 
 from __future__ import annotations
 
+import http.client
 import os
 import socket
 import sqlite3
@@ -127,3 +128,14 @@ def test_a_taken_port_is_a_clear_error(tmp_path: Path) -> None:
                         "--workers", "1")
     assert taken.returncode == 1
     assert "端口可能已被占用" in taken.stderr and "Traceback" not in taken.stderr
+
+
+def test_a_huge_request_body_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    with serving(tmp_path / "data") as server:
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+        connection.putrequest("POST", "/login/")
+        connection.putheader("Content-Length", str(200 * 1024 * 1024))
+        connection.endheaders()
+        connection.send(b"x" * 1024)
+        assert connection.getresponse().status == 413
+        connection.close()
