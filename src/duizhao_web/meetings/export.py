@@ -10,17 +10,19 @@ from openpyxl import Workbook
 
 from duizhao_web.meetings import pages
 from duizhao_web.meetings.models import Meeting
+from duizhao_web.reviews import services
 
 
 def workbook(meeting: Meeting) -> bytes:
-    rows = pages.material_rows(meeting)
+    summary = services.meeting_summary(meeting)
+    rows = pages.material_rows(meeting, summary)
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "材料"
     _fill(sheet, ["撰写人", "状态", "版本", "结论", "错误", "警告", "提示", "各项检查", "雷同比例"],
           [_material(r) for r in rows])
-    groups = pages.batch_groups(meeting)
+    groups = pages.batch_groups(meeting, summary)
     _fill(book.create_sheet("雷同分组"), ["分组", "材料（占比）", "共同段落", "出现份数"],
           [[n, "、".join(f"{w}（{s:.0%}）" for w, s in g.members), text, count]
            for n, g in enumerate(groups, 1) for text, count in g.passages])

@@ -23,13 +23,13 @@ class MaterialRow:
     missing: set[str] = field(default_factory=set)
 
 
-def material_rows(meeting: Meeting) -> list[MaterialRow]:
+def material_rows(meeting: Meeting, summary: dict[str, Any] | None = None) -> list[MaterialRow]:
     """Every material of the meeting, the team's first, with its latest version (an unreadable
     latest version shown as such), its findings per check and the aspects it leaves out."""
     materials = meeting.materials.select_related("person").order_by("person__order", "person__pk")
     newest = Version.objects.filter(material=OuterRef("pk")).order_by("-number").values("pk")[:1]
     materials = materials.annotate(latest_id=Subquery(newest))
-    summary = services.meeting_summary(meeting)
+    summary = summary or services.meeting_summary(meeting)
     versions = Version.objects.filter(material__meeting=meeting).defer("text", "result")
     latest = {v.pk: v for v in versions.filter(pk__in=[m.latest_id for m in materials if m.latest_id])}
     rows = []
@@ -47,14 +47,14 @@ class Group:
     passages: list[tuple[str, int]]  # text (cut short), how many materials hold it
 
 
-def batch_groups(meeting: Meeting) -> list[Group]:
+def batch_groups(meeting: Meeting, summary: dict[str, Any] | None = None) -> list[Group]:
     """The groups of materials sharing text, with writers' names instead of document numbers."""
-    batch = services.meeting_batch(meeting)
+    batch = (summary or services.meeting_summary(meeting))["batch"]
     if not batch:
         return []
     ids = batch.get("versions", [])
-    writers = {v.pk: v.material.writer() for v in Version.objects.filter(pk__in=ids).select_related(
-        "material__person")}
+    versions = Version.objects.filter(pk__in=ids).defer("text", "result").select_related("material__person")
+    writers = {v.pk: v.material.writer() for v in versions}
     name = [writers.get(pk, "?") for pk in ids]
     return [Group([(name[m["document"]], m["share"]) for m in g["members"]],
                   [(_short(p["text"]), p["count"]) for p in g["passages"]]) for g in batch["groups"]]
@@ -89,6 +89,17 @@ def talk_coverage(meeting: Meeting) -> dict[str, Any]:
     matrix = list(zip([m.name for m in everyone], found.matrix(everyone), strict=True))
     return {"names": [m.name for m in everyone], "matrix": matrix, "missing": missing,
             "required": len(found.required)}
+
+
+def talk_counts(meeting: Meeting) -> dict[str, int]:
+    """How many talks are required among the participants (and the heads they oversee) and how
+    many of them have no record: the meeting page's line, without the matrix."""
+    participants = meeting.participants.prefetch_related("oversees")
+    people = [(str(p.pk), p.name, p.principal, tuple(str(h.pk) for h in p.oversees.all()))
+              for p in participants]
+    held = [(str(a), str(b)) for a, b in meeting.talks.values_list("first_id", "second_id")]
+    found, _ = services.talk_coverage(people, [], held)
+    return {"required": len(found.required), "missing": len(found.missing)}
 
 
 def opinion_counts(meeting: Meeting) -> list[tuple[str, int]]:

@@ -19,6 +19,7 @@ from duizhao_web.meetings.forms import (
     TalkForm,
 )
 from duizhao_web.meetings.models import Meeting
+from duizhao_web.reviews import services
 from duizhao_web.reviews.services import UploadRefused
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -103,10 +104,11 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = visible(request, pk)
     if permissions.can_manage_meeting(request.user, meeting):
-        rows = pages.material_rows(meeting)
-        talks = pages.talk_coverage(meeting)
+        summary = services.meeting_summary(meeting)
+        rows = pages.material_rows(meeting, summary)
+        talks = pages.talk_counts(meeting)
         return render(request, "meetings/detail.html", {
-            "meeting": meeting, "rows": rows, "groups": pages.batch_groups(meeting),
+            "meeting": meeting, "rows": rows, "groups": pages.batch_groups(meeting, summary),
             "coverage": pages.coverage_table(meeting, rows), "talks": talks,
             "opinion_counts": pages.opinion_counts(meeting),
             "can_compare": permissions.role(request.user) in ("admin", "reviewer")})

@@ -203,12 +203,6 @@ def meeting_summary(meeting: Meeting) -> dict[str, Any]:
     return result
 
 
-def meeting_batch(meeting: Meeting) -> dict[str, Any] | None:
-    """Groups of the meeting's latest versions sharing text (None with fewer than two)."""
-    found: dict[str, Any] | None = meeting_summary(meeting)["batch"]
-    return found
-
-
 def compare_versions(versions: list[Version], meeting: Meeting) -> dict[str, Any] | None:
     if len(versions) < 2:
         return None
