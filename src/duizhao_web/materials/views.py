@@ -50,7 +50,8 @@ def _show(request: HttpRequest, material: Material, version: Version, status: in
     comments = list(version.comments.select_related("author"))
     context: dict[str, Any] = {
         "material": material, "version": version, "latest": material.latest(),
-        "versions": material.versions.select_related("uploaded_by").order_by("-number"),
+        "versions": material.versions.defer("text", "result").select_related("uploaded_by")
+        .order_by("-number"),
         "changes": material.changes.select_related("by").order_by("-at", "-pk"),
         "may_upload": _may_upload(request, material), "actions": _actions(request, material),
         "may_review": permissions.can_review_material(request.user, material),
