@@ -14,6 +14,7 @@ from typing import Any
 from waitress import serve
 
 IDENT = "duizhao"
+STOPS = {signal.SIGTERM, signal.SIGINT}
 MAX_BODY = 64 * 1024 * 1024  # a request body larger than this is refused by waitress (413)
 
 
@@ -62,10 +63,12 @@ def run(application: Callable[..., Any], host: str, port: int, threads: int, wor
     before_fork()
     children: list[int] = []
     try:
-        for n in range(workers):
+        signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)  # a stop while forking waits until every
+        for n in range(workers):  # child is known, so that none is left behind
             children.append(_child(application, sockets, n, threads))
         for sock in sockets:
             sock.close()
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
         _, status = os.wait()  # one worker ended: the others are stopped too
         return max(os.waitstatus_to_exitcode(status), 0)
     except KeyboardInterrupt:
@@ -81,6 +84,7 @@ def _child(application: Callable[..., Any], sockets: list[socket.socket], n: int
     code = 0
     try:
         signal.signal(signal.SIGTERM, _interrupt)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
         for other, sock in enumerate(sockets):
             if other != n:
                 sock.close()
